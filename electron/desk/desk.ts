@@ -1,0 +1,185 @@
+import { SqliteError } from 'better-sqlite3'
+import type { z } from 'zod'
+import {
+  events as eventSchemas,
+  isMutation,
+  isQuery,
+  mutations,
+  queries,
+  type DeskClient,
+  type EventName,
+  type EventPayload,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+  type MutationName,
+  type Queries,
+  type QueryName,
+} from '../../shared/api/contract'
+import { DeskError, ruleError } from '../../shared/api/errors'
+import { parseInput } from '../../shared/api/validate'
+import { formatTicketNumber } from '../../shared/domain/ticketNumber'
+import { localDate } from '../../shared/domain/time'
+import { mutators, type MutationContext } from '../../shared/mutators'
+import { migrate } from './db/migrate'
+import { openDatabase, type Db } from './db/open'
+import { SqliteTx } from './db/sqliteTx'
+import { FIRST_START_DEFAULTS, firstStart, readIdentity, type DeskIdentity } from './identity'
+import { prepareArgs } from './mutations'
+import { customerQueries } from './queries/customers'
+import { ticketQueries } from './queries/tickets'
+import { REGIONS } from './regions'
+
+export interface OpenDeskOptions {
+  /** Folder of the desk's SQLite file (the user's data dir in the desktop app). */
+  dataDir: string
+  /** First start only: load the demo network (default) or start clean. */
+  demo?: boolean
+  /** First start only: which station and desk this is (default WH, desk 1). */
+  stationCode?: string
+  deskCode?: string
+  /** First start only: the demo data's seed. */
+  seed?: number
+  /** The clock (tests pin it). */
+  now?: () => Date
+}
+
+export interface Desk extends DeskClient {
+  readonly dataDir: string
+  readonly identity: DeskIdentity
+  /** The untyped entry the transports use: validates the name and the input, then runs the call. */
+  callUnchecked(method: string, input: unknown): Promise<unknown>
+  close(): void
+}
+
+type Listener = (payload: unknown) => void
+
+/** Opens (and on first start creates) a desk: the same API the window uses, for scripts and tests too. */
+export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
+  const now = options.now ?? (() => new Date())
+  const db = openDatabase(options.dataDir)
+  const schemaVersion = migrate(db)
+  const tx = new SqliteTx(db)
+  const identity =
+    readIdentity(db) ??
+    firstStart(db, tx, {
+      demo: options.demo ?? FIRST_START_DEFAULTS.demo,
+      stationCode: options.stationCode ?? FIRST_START_DEFAULTS.stationCode,
+      deskCode: options.deskCode ?? FIRST_START_DEFAULTS.deskCode,
+      seed: options.seed ?? FIRST_START_DEFAULTS.seed,
+      now: now(),
+    }).identity
+  const station = db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone FROM stations WHERE id = ?').get(identity.stationId) as {
+    code: string
+    timezone: string
+  } & Record<string, string>
+  const user = db.prepare('SELECT id, name, role FROM users WHERE id = ?').get(identity.userId) as { id: string; name: string; role: DeskIdentity['role'] }
+  const ctx: MutationContext = { clientId: identity.clientId, userId: identity.userId, role: identity.role, stationId: identity.stationId }
+
+  const customers = customerQueries(db)
+  const tickets = ticketQueries(db, customers)
+  const stmt = {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+    nextCounter: db.prepare('INSERT INTO desk_counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value'),
+    appendOutbox: db.prepare('INSERT INTO outbox (mutation_id, name, args, user_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+    pending: db.prepare('SELECT count(*) AS n FROM outbox'),
+    stations: db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone FROM stations ORDER BY kind, code'),
+  }
+  const counter = (name: string) => (stmt.nextCounter.get(name) as { value: number }).value
+
+  const answer: { [N in QueryName]: (input: z.output<Queries[N]['input']>) => MethodOutput<N> } = {
+    'desk.info': () => ({
+      clientId: identity.clientId,
+      deskCode: identity.deskCode,
+      station: station as unknown as MethodOutput<'desk.info'>['station'],
+      user,
+      dataDir: options.dataDir,
+      schemaVersion,
+      pendingMutations: (stmt.pending.get() as { n: number }).n,
+      syncServer: null,
+    }),
+    'stations.list': () => stmt.stations.all() as MethodOutput<'stations.list'>,
+    'regions.list': () => [...REGIONS],
+    'customers.lookup': (input) => customers.lookup(input.text),
+    'customers.card': (input) => customers.card(input.id, localDate(now(), station.timezone)),
+    'tickets.list': (input) => tickets.list(input),
+    'tickets.get': (input) => tickets.get(input.id),
+  }
+
+  const listeners = new Map<string, Set<Listener>>()
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    eventSchemas[event].parse(payload)
+    for (const l of listeners.get(event) ?? []) l(payload)
+  }
+
+  // Writes are serialized: a mutator awaits its Tx calls, and no other write may interleave.
+  let writeQueue: Promise<unknown> = Promise.resolve()
+  async function runMutation<N extends MutationName>(name: N, input: unknown): Promise<MethodOutput<N>> {
+    const parsed = parseInput(mutations[name].input, input)
+    const run = async (): Promise<MethodOutput<N>> => {
+      stmt.begin.run()
+      try {
+        const at = now()
+        const args = prepareArgs[name](parsed as never, {
+          now: at,
+          nextTicketNumber: () => {
+            const day = localDate(at, station.timezone)
+            return formatTicketNumber({ stationCode: station.code, deskCode: identity.deskCode, localDate: day, sequence: counter(`ticket:${day}`) })
+          },
+        })
+        const mutator = mutators[name] as unknown as { run: (tx: SqliteTx, a: unknown, c: MutationContext) => Promise<MethodOutput<N>> }
+        const result = await mutator.run(tx, args, ctx)
+        stmt.appendOutbox.run(counter('mutation'), name, JSON.stringify(args), ctx.userId, at.toISOString())
+        stmt.commit.run()
+        emit('data.changed', { tables: [...mutators[name].writes] })
+        return result
+      } catch (e) {
+        stmt.rollback.run()
+        throw e
+      }
+    }
+    const result = writeQueue.then(run, run)
+    writeQueue = result.catch(() => undefined)
+    return result
+  }
+
+  async function callUnchecked(method: string, input: unknown): Promise<unknown> {
+    try {
+      if (isQuery(method)) {
+        const parsed = parseInput(queries[method].input, input ?? {})
+        return (answer[method] as (i: unknown) => unknown)(parsed)
+      }
+      if (isMutation(method)) return await runMutation(method, input)
+      throw new DeskError({ code: 'unknown_method', key: 'errors.unknownMethod', params: { method: String(method).slice(0, 60) } })
+    } catch (e) {
+      throw toDeskError(e)
+    }
+  }
+
+  return {
+    dataDir: options.dataDir,
+    identity,
+    callUnchecked,
+    call: <N extends MethodName>(method: N, input: MethodInput<N>) => callUnchecked(method, input) as Promise<MethodOutput<N>>,
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(listener as Listener)
+      return () => set.delete(listener as Listener)
+    },
+    close: () => closeDb(db),
+  }
+}
+
+function closeDb(db: Db): void {
+  if (db.open) db.close()
+}
+
+function toDeskError(e: unknown): DeskError {
+  if (e instanceof DeskError) return e
+  if (e instanceof SqliteError && e.code.startsWith('SQLITE_CONSTRAINT')) return ruleError('errors.rule.duplicateId')
+  const detail = e instanceof Error ? e.message : String(e)
+  return new DeskError({ code: 'internal', key: 'errors.internal', params: { detail } })
+}

@@ -1,0 +1,1 @@
+export { openDesk, type Desk, type OpenDeskOptions } from './desk'

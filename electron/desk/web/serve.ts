@@ -1,0 +1,24 @@
+// npm run web: builds the renderer, then serves it with a desk core on http://127.0.0.1:5178.
+//   PORT, DESK_DATA_DIR override; DESK_EMPTY=1 or --empty starts a new data dir without demo data.
+import { resolve } from 'node:path'
+import { openDesk } from '../desk'
+import { startWebHost } from './httpHost'
+
+const dataDir = resolve(process.env.DESK_DATA_DIR ?? '.desk-data/web')
+const port = Number(process.env.PORT ?? 5178)
+const empty = process.argv.includes('--empty') || process.env.DESK_EMPTY === '1'
+
+const desk = await openDesk({ dataDir, demo: !empty })
+const host = await startWebHost({ desk, port, staticDir: resolve('out/renderer') })
+console.log(`服务调度台（浏览器模式）: ${host.url}  数据目录: ${dataDir}`)
+
+let closing = false
+async function shutdown(): Promise<void> {
+  if (closing) return
+  closing = true
+  await host.close()
+  desk.close()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

@@ -1,0 +1,59 @@
+// The Electron main process: one secure window, the desk core in a utility process, a Chinese menu.
+import { BrowserWindow, Menu, app, ipcMain, net, protocol, shell, utilityProcess } from 'electron'
+import { join } from 'node:path'
+import { connectDeskProcess, type ChildLike } from './deskProcess'
+import { deskEventChannel, registerDeskIpc } from './ipc'
+import { menuTemplate } from './menu'
+import { appProtocolHandler } from './protocol'
+import { APP_ORIGIN, APP_SCHEME, hardenContents, secureWebPreferences } from './security'
+import { loadWindowBounds, saveWindowBounds } from './windowState'
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let window: BrowserWindow | null = null
+  app.on('second-instance', () => {
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) => void shell.openExternal(url)))
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(async () => {
+    const rendererDir = join(import.meta.dirname, '../renderer')
+    protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, (url) => net.fetch(url)))
+
+    const dataDir = join(app.getPath('userData'), 'desk')
+    const child = utilityProcess.fork(join(import.meta.dirname, 'deskProcess.js'), ['--data-dir', dataDir, ...(process.argv.includes('--empty') ? ['--empty'] : [])], {
+      serviceName: '服务调度台数据服务',
+    })
+    const desk = connectDeskProcess(child as unknown as ChildLike)
+    registerDeskIpc(ipcMain, desk)
+    desk.onEvent((event, payload) => window?.webContents.send(deskEventChannel(event), payload))
+    await desk.ready
+
+    const boundsFile = join(app.getPath('userData'), 'window.json')
+    const bounds = loadWindowBounds(boundsFile)
+    window = new BrowserWindow({
+      ...bounds,
+      minWidth: 1024,
+      minHeight: 640,
+      title: '服务调度台',
+      show: false,
+      webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+    })
+    if (bounds.maximized) window.maximize()
+    window.once('ready-to-show', () => window?.show())
+    window.on('close', () => {
+      if (window) saveWindowBounds(boundsFile, { ...window.getNormalBounds(), maximized: window.isMaximized() })
+    })
+    window.on('closed', () => (window = null))
+
+    const send = (command: string) => window?.webContents.send(deskEventChannel('shell.command'), { command })
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, { isMac: process.platform === 'darwin', isDev: !app.isPackaged })))
+    void window.loadURL(`${APP_ORIGIN}/index.html`)
+  })
+}

@@ -1,0 +1,41 @@
+import { create } from 'zustand'
+import type { DeskInfo, Station } from '../../../shared/api/schemas'
+
+export type View = 'tickets' | 'settings'
+
+interface AppState {
+  view: View
+  desk: DeskInfo | null
+  stations: Station[]
+  networkOnline: boolean
+  deskConnected: boolean
+  intakeOpen: boolean
+  toast: string | null
+  setView(view: View): void
+  setDesk(desk: DeskInfo, stations: Station[]): void
+  setNetworkOnline(online: boolean): void
+  setDeskConnected(connected: boolean): void
+  openIntake(): void
+  closeIntake(): void
+  showToast(message: string): void
+}
+
+export const useApp = create<AppState>((set) => ({
+  view: 'tickets',
+  desk: null,
+  stations: [],
+  networkOnline: navigator.onLine,
+  deskConnected: true,
+  intakeOpen: false,
+  toast: null,
+  setView: (view) => set({ view }),
+  setDesk: (desk, stations) => set({ desk, stations }),
+  setNetworkOnline: (networkOnline) => set({ networkOnline }),
+  setDeskConnected: (deskConnected) => set({ deskConnected }),
+  openIntake: () => set({ intakeOpen: true, view: 'tickets' }),
+  closeIntake: () => set({ intakeOpen: false }),
+  showToast: (toast) => {
+    set({ toast })
+    setTimeout(() => set((s) => (s.toast === toast ? { toast: null } : s)), 4000)
+  },
+}))

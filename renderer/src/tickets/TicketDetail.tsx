@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next'
+import { useDeskQuery } from '../api/useDeskQuery'
+import { useErrorText } from '../api/errorText'
+import { useTickets } from '../store/tickets'
+import { LevelChip, StatusChip } from './Chips'
+import { useStationTime } from './format'
+
+export function TicketDetailPanel(): React.JSX.Element {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const time = useStationTime()
+  const selectedId = useTickets((s) => s.selectedId)
+  const { data: ticket, error } = useDeskQuery('tickets.get', selectedId ? { id: selectedId } : null, ['tickets'])
+
+  if (!selectedId) return <aside className="ticket-detail empty-detail">{t('tickets.detail.select')}</aside>
+  if (error) return <aside className="ticket-detail error" role="alert">{errorText(error)}</aside>
+  if (!ticket || ticket.id !== selectedId) return <aside className="ticket-detail">{t('common.loading')}</aside>
+
+  const row = (label: string, value: React.ReactNode) => (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  )
+  return (
+    <aside className="ticket-detail" aria-label={t('tickets.detail.title')}>
+      <header>
+        <h2 className="mono">{ticket.number}</h2>
+        <StatusChip status={ticket.status} />
+        <LevelChip level={ticket.faultLevel} />
+      </header>
+      <p className="fault">{ticket.faultDescription}</p>
+      <dl className="facts">
+        {row(t('tickets.detail.customer'), <>{ticket.customer.unitName}{ticket.customer.keyAccount && <span className="badge">{t('intake.keyAccount')}</span>}</>)}
+        {row(t('tickets.detail.address'), `${ticket.customer.address}（${t(`enums.zone.${ticket.customer.zone}`)}）`)}
+        {row(t('tickets.detail.reporter'), ticket.reporterName)}
+        {row(t('tickets.detail.phone'), <span className="mono">{ticket.reporterPhone}</span>)}
+        {row(t('tickets.detail.contract'), ticket.contract ? `${t(`enums.serviceLevel.${ticket.contract.serviceLevel}`)} · ${ticket.contract.number}` : t('enums.serviceLevel.none'))}
+        {row(t('tickets.detail.asset'), ticket.asset ? `${ticket.asset.brand} ${ticket.asset.model}（${ticket.asset.serial}）` : t('tickets.detail.noAsset'))}
+        {row(t('intake.category'), t(`enums.category.${ticket.category}`))}
+        {row(t('intake.channel'), t(`enums.channel.${ticket.channel}`))}
+        {row(t('intake.serviceMode'), t(`enums.serviceMode.${ticket.serviceMode}`))}
+        {row(t('tickets.col.assignee'), ticket.assigneeName ?? t('tickets.detail.noAssignee'))}
+        {ticket.appointmentStart && row(t('tickets.detail.appointment'), `${time(ticket.appointmentStart)} – ${time(ticket.appointmentEnd).slice(11)}`)}
+        {row(t('tickets.col.station'), ticket.stationName)}
+        {row(t('tickets.detail.createdBy'), `${ticket.createdByName ?? '—'} · ${time(ticket.createdAt)}`)}
+      </dl>
+      <h3>{t('tickets.detail.timeline')}</h3>
+      <ol className="timeline">
+        {ticket.events.map((e) => (
+          <li key={e.id}>
+            <time>{time(e.at)}</time>
+            <span className="what">
+              {t(`enums.eventKind.${e.kind}`)}
+              {e.kind === 'status' && typeof e.data.to === 'string' && ` → ${t(`enums.status.${e.data.to}` as never)}`}
+              {e.kind === 'assigned' && typeof e.data.engineerName === 'string' && ` → ${e.data.engineerName}`}
+            </span>
+            {e.actorName && <span className="who">{e.actorName}</span>}
+          </li>
+        ))}
+      </ol>
+    </aside>
+  )
+}

@@ -1,0 +1,39 @@
+import { cloneElement, type ReactElement } from 'react'
+
+/** A labelled control: the visible label is its accessible name, the error is announced with it. */
+export function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactElement<Record<string, unknown>> }): React.JSX.Element {
+  const errorId = `${id}-error`
+  return (
+    <div className={`field ${error ? 'invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
+    </div>
+  )
+}
+
+export function SelectField<T extends string>(props: {
+  id: string
+  label: string
+  value: T
+  options: readonly T[]
+  labelOf(v: T): string
+  onChange(v: T): void
+  error?: string
+}): React.JSX.Element {
+  return (
+    <Field id={props.id} label={props.label} error={props.error}>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.labelOf(o)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+}

@@ -1,0 +1,75 @@
+// The one typed contract between the renderer and the desk core. Every call is named here
+// with its zod input and output; the desk core validates inputs, the transports carry names,
+// the preload exposes exactly these names.
+import { z } from 'zod'
+import {
+  CustomerCard,
+  CustomerDraft,
+  CustomerMatch,
+  DeskInfo,
+  Id,
+  Region,
+  Station,
+  TicketDetail,
+  TicketDraft,
+  TicketListQuery,
+  TicketSummary,
+} from './schemas'
+
+const Empty = z.object({}).default({})
+
+export const queries = {
+  'desk.info': { input: Empty, output: DeskInfo },
+  'stations.list': { input: Empty, output: z.array(Station) },
+  'regions.list': { input: Empty, output: z.array(Region) },
+  'customers.lookup': {
+    input: z.object({ text: z.string().trim().max(50, { error: 'errors.field.tooLong' }) }),
+    output: z.array(CustomerMatch),
+  },
+  'customers.card': { input: z.object({ id: Id }), output: CustomerCard },
+  'tickets.list': {
+    input: TicketListQuery,
+    output: z.object({ total: z.number(), rows: z.array(TicketSummary) }),
+  },
+  'tickets.get': { input: z.object({ id: Id }), output: TicketDetail },
+} as const
+
+export const mutations = {
+  'customer.create': { input: CustomerDraft, output: z.object({ id: z.string() }) },
+  'ticket.create': { input: TicketDraft, output: z.object({ id: z.string(), number: z.string() }) },
+} as const
+
+export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.tickets', 'nav.settings'] as const
+export type ShellCommand = (typeof SHELL_COMMANDS)[number]
+
+/** Pushed to every open window: data changes from the desk core, menu commands from the Electron shell. */
+export const events = {
+  'data.changed': z.object({ tables: z.array(z.string()) }),
+  'shell.command': z.object({ command: z.enum(SHELL_COMMANDS) }),
+} as const
+
+export type Queries = typeof queries
+export type Mutations = typeof mutations
+export type QueryName = keyof Queries
+export type MutationName = keyof Mutations
+export type MethodName = QueryName | MutationName
+export type EventName = keyof typeof events
+
+type Def = { input: z.ZodType; output: z.ZodType }
+type Methods = Queries & Mutations
+export type MethodInput<N extends MethodName> = z.input<(Methods[N] & Def)['input']>
+export type MethodOutput<N extends MethodName> = z.output<(Methods[N] & Def)['output']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+export function isQuery(name: string): name is QueryName {
+  return Object.hasOwn(queries, name)
+}
+export function isMutation(name: string): name is MutationName {
+  return Object.hasOwn(mutations, name)
+}
+
+/** The typed surface every transport provides (preload bridge, HTTP client, in-process desk). */
+export interface DeskClient {
+  call<N extends MethodName>(method: N, input: MethodInput<N>): Promise<MethodOutput<N>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}

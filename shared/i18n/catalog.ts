@@ -1,0 +1,19 @@
+import type { zhCN } from './zh-CN'
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+/** Every language has exactly the keys of the Chinese catalog. */
+export type Catalog = Widen<typeof zhCN>
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>
+}[keyof T & string]
+/** A dotted key of a message, e.g. 'errors.field.phoneInvalid'. */
+export type MessageKey = Leaves<Catalog>
+
+/** Looks up a dotted key and fills {{name}} placeholders; used where i18next is not loaded (desk core, scripts). */
+export function translate(catalog: Catalog, key: string, params: Record<string, unknown> = {}): string {
+  let node: unknown = catalog
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part]
+  if (typeof node !== 'string') return key
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''))
+}
