@@ -69,7 +69,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       seed: options.seed ?? FIRST_START_DEFAULTS.seed,
       now: now(),
     }).identity
-  const station = db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone FROM stations WHERE id = ?').get(identity.stationId) as {
+  const station = db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone, lat, lng FROM stations WHERE id = ?').get(identity.stationId) as {
     code: string
     timezone: string
   } & Record<string, string>
@@ -85,7 +85,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     nextCounter: db.prepare('INSERT INTO desk_counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value'),
     appendOutbox: db.prepare('INSERT INTO outbox (mutation_id, name, args, user_id, created_at) VALUES (?, ?, ?, ?, ?)'),
     pending: db.prepare('SELECT count(*) AS n FROM outbox'),
-    stations: db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone FROM stations ORDER BY kind, code'),
+    stations: db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone, lat, lng FROM stations ORDER BY kind, code'),
   }
   const counter = (name: string) => (stmt.nextCounter.get(name) as { value: number }).value
 

@@ -9,7 +9,7 @@ export const COUNTIES: readonly County[] = data.counties
 export const COUNTY_BY_CODE: ReadonlyMap<string, County> = new Map(data.counties.map((c) => [c.code, c]))
 
 export const REGIONS: readonly Region[] = data.counties
-  .map((c) => ({ code: c.code, name: c.name, prefectureCode: c.prefectureCode, prefectureName: prefectureNames.get(c.prefectureCode) ?? '' }))
+  .map((c) => ({ code: c.code, name: c.name, prefectureCode: c.prefectureCode, prefectureName: prefectureNames.get(c.prefectureCode) ?? '', center: c.center }))
   .sort((a, b) => a.code.localeCompare(b.code))
 
 export function regionName(code: string): string {

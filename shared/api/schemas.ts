@@ -89,6 +89,8 @@ export const Station = z.object({
   kind: z.enum(['hq', 'station']),
   regionCode: z.string(),
   timezone: z.string(),
+  lat: z.number(),
+  lng: z.number(),
 })
 export type Station = z.infer<typeof Station>
 
@@ -109,6 +111,8 @@ export const Region = z.object({
   name: z.string(),
   prefectureCode: z.string(),
   prefectureName: z.string(),
+  /** [lng, lat] of the county's centre */
+  center: z.tuple([z.number(), z.number()]),
 })
 export type Region = z.infer<typeof Region>
 

@@ -174,7 +174,7 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
       let name = i === 0 ? `${home.name}人民医院信息科` : unitName(r, county)
       while (usedNames.has(name)) name = unitName(r, county)
       usedNames.add(name)
-      const zone = defaultZone(county, st.region_code)
+      const zone = defaultZone(county, { regionCode: st.region_code, lat: st.lat, lng: st.lng })
       const [lat, lng] = pointIn(r, county, zone === 'city')
       const contacts = [{ name: personName(r), phone: i === 0 ? `1388800000${STATIONS.indexOf(plan) + 1}` : mobile(r) }]
       if (r.chance(0.45)) contacts.push({ name: personName(r), phone: `${plan.areaCode}${r.pick(['6', '3', '5'])}${r.digits(7)}` })

@@ -26,7 +26,7 @@ export function NewCustomerForm({ phone, onCreated, onCancel }: { phone: string;
 
   function chooseRegion(code: string) {
     const region = regions?.find((r) => r.code === code)
-    setV((s) => ({ ...s, regionCode: code, zone: region ? defaultZone(region, station.regionCode) : s.zone }))
+    setV((s) => ({ ...s, regionCode: code, zone: region ? defaultZone(region, station) : s.zone }))
   }
 
   async function save() {

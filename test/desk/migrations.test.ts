@@ -1,0 +1,70 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../electron/desk/db/migrate'
+import { openDatabase } from '../../electron/desk/db/open'
+import { tempDir } from './helpers'
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
+const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1))
+  })
+
+  it('001 creates the reference tables with the phone index', () => {
+    const db = openDatabase(tempDir())
+    expect(migrate(db, 1)).toBe(1)
+    expect(tables(db)).toEqual(['assets', 'contracts', 'customer_phones', 'customers', 'stations', 'users'])
+    expect(columns(db, 'customers')).toEqual(expect.arrayContaining(['region_code', 'zone', 'lat', 'lng', 'key_account', 'contacts']))
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT customer_id FROM customer_phones WHERE phone GLOB '1388*'").all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join()).toContain('customer_phones_phone')
+    db.prepare("INSERT INTO stations (id, code, name, kind, region_code, lat, lng) VALUES ('s', 'WH', '站', 'station', '530102', 25, 102)").run()
+    expect(() => db.prepare("INSERT INTO stations (id, code, name, kind, region_code, lat, lng) VALUES ('s2', 'WH', '站', 'station', '530102', 25, 102)").run()).toThrow(/UNIQUE/)
+    db.close()
+  })
+
+  it('002 adds tickets with a unique number and a derived severity rank', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 2)
+    expect(tables(db)).toEqual(expect.arrayContaining(['tickets', 'ticket_events']))
+    db.exec(`INSERT INTO stations (id, code, name, kind, region_code, lat, lng) VALUES ('s', 'WH', '站', 'station', '530102', 25, 102);
+             INSERT INTO customers (id, station_id, unit_name, address, region_code, zone, created_at) VALUES ('c', 's', '客户', '地址', '530102', 'city', '2026-01-01T00:00:00Z')`)
+    const insert = db.prepare(`INSERT INTO tickets (id, station_id, number, customer_id, channel, reporter_name, reporter_phone, fault_description,
+      category, fault_level, service_mode, status, created_at, updated_at) VALUES (?, 's', ?, 'c', 'phone', '', '13888000001', '黑屏', 'desktop', ?, 'onsite', 'new', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`)
+    insert.run('t1', 'WH1-260101-001', 'critical')
+    insert.run('t2', 'WH1-260101-002', 'minor')
+    expect(() => insert.run('t3', 'WH1-260101-001', 'general')).toThrow(/UNIQUE/)
+    expect(() => insert.run('t4', 'WH1-260101-004', 'urgent')).toThrow(/CHECK/)
+    expect(db.prepare('SELECT id, fault_rank FROM tickets ORDER BY fault_rank').all()).toEqual([
+      { id: 't1', fault_rank: 0 },
+      { id: 't2', fault_rank: 3 },
+    ])
+    db.close()
+  })
+
+  it('003 adds the desk-local identity, counters and outbox', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 3)
+    expect(tables(db)).toEqual(expect.arrayContaining(['desk_meta', 'desk_counters', 'outbox']))
+    expect(columns(db, 'outbox')).toEqual(['mutation_id', 'name', 'args', 'user_id', 'created_at'])
+    db.close()
+  })
+
+  it('runs only what is missing, and refuses a file from a newer version', () => {
+    const dir = tempDir()
+    const db = openDatabase(dir)
+    expect(migrate(db, 1)).toBe(1)
+    expect(migrate(db)).toBe(SCHEMA_VERSION)
+    expect(migrate(db)).toBe(SCHEMA_VERSION)
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    expect(() => migrate(db)).toThrow(/更新版本/)
+    db.close()
+    // The file is real SQLite on disk, in WAL mode.
+    const raw = new Database(join(dir, 'desk.sqlite'))
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    raw.close()
+  })
+})
