@@ -1,0 +1,49 @@
+// Starts browser mode (the real web host with a real desk core on a real SQLite file) as a child process.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const SCREENS = 'test-results/screens'
+
+export interface Host {
+  url: string
+  dataDir: string
+  stop(): Promise<void>
+}
+
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'desk-e2e-'))
+}
+
+export async function startHost(dataDir: string, port: number): Promise<Host> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/desk/web/serve.ts'], {
+    env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)))
+  })
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit')
+        child.on('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
