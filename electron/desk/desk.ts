@@ -22,7 +22,7 @@ import { formatTicketNumber } from '../../shared/domain/ticketNumber'
 import { localDate } from '../../shared/domain/time'
 import { mutators, type MutationContext } from '../../shared/mutators'
 import { migrate } from './db/migrate'
-import { openDatabase, type Db } from './db/open'
+import { checkpointScheduler, closeDatabase, openDatabase } from './db/open'
 import { SqliteTx } from './db/sqliteTx'
 import { FIRST_START_DEFAULTS, firstStart, readIdentity, type DeskIdentity } from './identity'
 import { prepareArgs } from './mutations'
@@ -87,6 +87,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     pending: db.prepare('SELECT count(*) AS n FROM outbox'),
     stations: db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone, lat, lng FROM stations ORDER BY kind, code'),
   }
+  const afterCommit = checkpointScheduler(db)
   const counter = (name: string) => (stmt.nextCounter.get(name) as { value: number }).value
 
   const answer: { [N in QueryName]: (input: z.output<Queries[N]['input']>) => MethodOutput<N> } = {
@@ -133,6 +134,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
         const result = await mutator.run(tx, args, ctx)
         stmt.appendOutbox.run(counter('mutation'), name, JSON.stringify(args), ctx.userId, at.toISOString())
         stmt.commit.run()
+        afterCommit()
         emit('data.changed', { tables: [...mutators[name].writes] })
         return result
       } catch (e) {
@@ -169,12 +171,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       set.add(listener as Listener)
       return () => set.delete(listener as Listener)
     },
-    close: () => closeDb(db),
+    close: () => closeDatabase(db),
   }
-}
-
-function closeDb(db: Db): void {
-  if (db.open) db.close()
 }
 
 function toDeskError(e: unknown): DeskError {

@@ -38,6 +38,8 @@ describe('migrations', () => {
     insert.run('t2', 'WH1-260101-002', 'minor')
     expect(() => insert.run('t3', 'WH1-260101-001', 'general')).toThrow(/UNIQUE/)
     expect(() => insert.run('t4', 'WH1-260101-004', 'urgent')).toThrow(/CHECK/)
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE status IN ('new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated') AND station_id = 's' ORDER BY created_at DESC").all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join()).toContain('tickets_open_station_created')
     expect(db.prepare('SELECT id, fault_rank FROM tickets ORDER BY fault_rank').all()).toEqual([
       { id: 't1', fault_rank: 0 },
       { id: 't2', fault_rank: 3 },

@@ -1,0 +1,10 @@
+// npm run bench: every benchmark of the project, one after the other, printed as tables.
+import { deskBench } from './desk.bench'
+
+const benches: [string, () => Promise<string>][] = [['Desk core (issue 2)', deskBench]]
+
+for (const [title, run] of benches) {
+  const t = performance.now()
+  const out = await run()
+  console.log(`\n## ${title}  (${((performance.now() - t) / 1000).toFixed(1)} s)\n${out}`)
+}
