@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/desk/**/*.test.ts', 'test/electron/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 })
