@@ -1,5 +1,5 @@
 // The Electron main process: one secure window, the desk core in a utility process, a Chinese menu.
-import { BrowserWindow, Menu, app, ipcMain, net, protocol, shell, utilityProcess } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, shell, utilityProcess } from 'electron'
 import { join } from 'node:path'
 import { connectDeskProcess, type ChildLike } from './deskProcess'
 import { deskEventChannel, registerDeskIpc } from './ipc'
@@ -33,7 +33,14 @@ if (!app.requestSingleInstanceLock()) {
     const desk = connectDeskProcess(child as unknown as ChildLike)
     registerDeskIpc(ipcMain, desk)
     desk.onEvent((event, payload) => window?.webContents.send(deskEventChannel(event), payload))
-    await desk.ready
+    try {
+      await desk.ready
+    } catch (e) {
+      // e.g. a data file written by a newer version: say so and stop, rather than show an empty window
+      dialog.showErrorBox('服务调度台无法启动', `本机数据服务未能打开数据目录 ${dataDir}：\n${e instanceof Error ? e.message : String(e)}`)
+      app.exit(1)
+      return
+    }
 
     const boundsFile = join(app.getPath('userData'), 'window.json')
     const bounds = loadWindowBounds(boundsFile)

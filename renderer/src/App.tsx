@@ -1,6 +1,7 @@
-import { useEffect } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { desk, onDeskConnection } from './api/client'
+import { useErrorText } from './api/errorText'
 import { useShortcuts } from './shell/shortcuts'
 import { StatusBar } from './shell/StatusBar'
 import { SettingsPage } from './settings/SettingsPage'
@@ -13,15 +14,27 @@ const VIEWS: View[] = ['tickets', 'settings']
 export function App(): React.JSX.Element {
   const { t } = useTranslation()
   const { view, setView, desk: info, setDesk, toast, setNetworkOnline, setDeskConnected } = useApp()
+  const errorText = useErrorText()
+  const [startError, setStartError] = useState<string | null>(null)
   useShortcuts()
 
-  useEffect(() => {
-    void (async () => {
+  const start = useCallback(async () => {
+    try {
       const [deskInfo, stations] = await Promise.all([desk.call('desk.info', {}), desk.call('stations.list', {})])
       setDesk(deskInfo, stations)
+      setStartError(null)
       // A station's dispatcher starts on their own station's tickets; HQ sees every station.
       if (deskInfo.station.kind === 'station') useTickets.getState().resetFilters(deskInfo.station.id)
-    })()
+    } catch (e) {
+      setStartError(errorText(e))
+    }
+  }, [setDesk, errorText])
+
+  useEffect(() => {
+    void start()
+  }, [start])
+
+  useEffect(() => {
     const online = () => setNetworkOnline(navigator.onLine)
     window.addEventListener('online', online)
     window.addEventListener('offline', online)
@@ -30,7 +43,7 @@ export function App(): React.JSX.Element {
       window.removeEventListener('online', online)
       window.removeEventListener('offline', online)
     }
-  }, [setDesk, setNetworkOnline, setDeskConnected])
+  }, [setNetworkOnline, setDeskConnected])
 
   return (
     <div className="app">
@@ -45,7 +58,22 @@ export function App(): React.JSX.Element {
         </nav>
         <StatusBar />
       </header>
-      <main className="app-main">{!info ? <p className="loading">{t('common.loading')}</p> : view === 'tickets' ? <TicketsPage /> : <SettingsPage />}</main>
+      <main className="app-main">
+        {startError ? (
+          <div className="start-error" role="alert">
+            <p>{startError}</p>
+            <button type="button" onClick={() => void start()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : !info ? (
+          <p className="loading">{t('common.loading')}</p>
+        ) : view === 'tickets' ? (
+          <TicketsPage />
+        ) : (
+          <SettingsPage />
+        )}
+      </main>
       {toast && (
         <div className="toast" role="status">
           {toast}

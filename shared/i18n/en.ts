@@ -21,6 +21,7 @@ export const en: Catalog = {
     none: 'None',
     loading: 'Loading…',
     search: 'Search',
+    retry: 'Try again',
     yes: 'Yes',
     no: 'No',
   },

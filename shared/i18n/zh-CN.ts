@@ -21,6 +21,7 @@ export const zhCN = {
     none: '无',
     loading: '加载中…',
     search: '搜索',
+    retry: '重试',
     yes: '是',
     no: '否',
   },

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDesk } from '../../electron/desk'
 import { checkpointScheduler } from '../../electron/desk/db/open'
+import { TICKET_DRAFT } from '../fixtures'
 import { ms, table, time } from './stats'
 
 /** Lets timers run between calls, as they do between a dispatcher's clicks (the WAL checkpoint is one). */
@@ -43,15 +44,7 @@ export async function deskBench(): Promise<string> {
     const tickets = fillTickets(join(dir, 'desk.sqlite'))
     const desk = await openDesk({ dataDir: dir })
 
-    const draft = {
-      customerId: 'st-wh-cus-0001',
-      reporterPhone: '13888000001',
-      faultDescription: '打印机卡纸，进纸时有异响',
-      category: 'printer',
-      faultLevel: 'general',
-      channel: 'phone',
-      serviceMode: 'onsite',
-    } as const
+    const draft = TICKET_DRAFT
     await time(200, () => desk.call('ticket.create', draft), idle) // warm-up
     const create = await time(CREATES, () => desk.call('ticket.create', draft), idle)
 

@@ -5,17 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { queries } from '../../shared/api/contract'
 import type { DeskError } from '../../shared/api/errors'
 import { translate, zhCN } from '../../shared/i18n'
+import { TICKET_DRAFT } from '../fixtures'
 import { TEST_NOW, tempDir, testDesk } from './helpers'
 
-const DRAFT = {
-  customerId: 'st-wh-cus-0001',
-  reporterPhone: '138 8800 0001',
-  faultDescription: '打印机卡纸，进纸时有异响',
-  category: 'printer',
-  faultLevel: 'general',
-  channel: 'phone',
-  serviceMode: 'onsite',
-} as const
+const DRAFT = { ...TICKET_DRAFT, reporterPhone: '138 8800 0001' }
 
 async function failure(p: Promise<unknown>): Promise<DeskError['body']> {
   try {

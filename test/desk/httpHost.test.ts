@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startWebHost, type WebHost } from '../../electron/desk/web/httpHost'
+import { TICKET_DRAFT } from '../fixtures'
 import { tempDir, testDesk } from './helpers'
 
 let host: WebHost | null = null
@@ -96,15 +97,7 @@ describe('browser mode host', () => {
       req.end()
     })
     await new Promise((r) => setTimeout(r, 100))
-    await desk.call('ticket.create', {
-      customerId: 'st-wh-cus-0001',
-      reporterPhone: '13888000001',
-      faultDescription: '黑屏',
-      category: 'desktop',
-      faultLevel: 'general',
-      channel: 'phone',
-      serviceMode: 'onsite',
-    })
+    await desk.call('ticket.create', TICKET_DRAFT)
     expect(await received).toContain('"tables":["tickets"]')
   })
 })
