@@ -24,9 +24,12 @@ import { mutators, type MutationContext } from '../../shared/mutators'
 import { migrate } from './db/migrate'
 import { checkpointScheduler, closeDatabase, openDatabase } from './db/open'
 import { SqliteTx } from './db/sqliteTx'
-import { FIRST_START_DEFAULTS, firstStart, readIdentity, type DeskIdentity } from './identity'
+import { FIRST_START_DEFAULTS, ensureRules, firstStart, readIdentity, type DeskIdentity } from './identity'
 import { prepareArgs } from './mutations'
+import { clockReader } from './queries/clocks'
 import { customerQueries } from './queries/customers'
+import { previewQuery } from './queries/preview'
+import { rulesReader } from './queries/rules'
 import { ticketQueries } from './queries/tickets'
 import { REGIONS } from './regions'
 
@@ -69,6 +72,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       seed: options.seed ?? FIRST_START_DEFAULTS.seed,
       now: now(),
     }).identity
+  await ensureRules(db, tx, now())
   const station = db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone, lat, lng FROM stations WHERE id = ?').get(identity.stationId) as {
     code: string
     timezone: string
@@ -76,8 +80,11 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const user = db.prepare('SELECT id, name, role FROM users WHERE id = ?').get(identity.userId) as { id: string; name: string; role: DeskIdentity['role'] }
   const ctx: MutationContext = { clientId: identity.clientId, userId: identity.userId, role: identity.role, stationId: identity.stationId }
 
-  const customers = customerQueries(db)
-  const tickets = ticketQueries(db, customers)
+  const rules = rulesReader(db, tx.memo)
+  const clocks = clockReader(db, rules, now)
+  const customers = customerQueries(db, clocks.summaries)
+  const tickets = ticketQueries(db, customers, clocks, rules, now)
+  const preview = previewQuery(db, rules, now)
   const stmt = {
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
@@ -107,6 +114,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     'customers.card': (input) => customers.card(input.id, localDate(now(), station.timezone)),
     'tickets.list': (input) => tickets.list(input),
     'tickets.get': (input) => tickets.get(input.id),
+    'tickets.preview': (input) => preview(input),
+    'rules.get': () => rules.current() as MethodOutput<'rules.get'>,
   }
 
   const listeners = new Map<string, Set<Listener>>()

@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { Role } from '../../shared/domain/enums'
+import { RULES_PRESET } from '../../shared/domain/rules'
+import { publishRules, rulesRowId } from '../../shared/mutators'
 import type { Db } from './db/open'
 import type { SqliteTx } from './db/sqliteTx'
 import { generateDemo, type DemoCounts } from './demo/generate'
@@ -57,8 +59,29 @@ export function firstStart(db: Db, tx: SqliteTx, opts: FirstStartOptions): { ide
     put.run('user_id', identity.userId)
     put.run('role', identity.role)
     put.run('created_at', opts.now.toISOString())
+    seedRules(tx, opts.now)
     const demo = opts.demo ? generateDemo(tx, { seed: opts.seed, now: opts.now }) : null
     put.run('data_set', demo ? `demo:${opts.seed}` : 'empty')
     return { identity, demo }
   })()
+}
+
+/** The seed presets as rules version 1 (reference data every desk starts with). */
+function seedRules(tx: SqliteTx, now: Date): void {
+  tx.putSync('service_rules', { id: rulesRowId(1), version: 1, data: RULES_PRESET, note: '种子预设', created_by: null, created_at: now.toISOString() })
+  tx.putSync('rules_head', { id: 'head', version: 1 })
+}
+
+/** A data dir from before the rules engine: give it the presets and compute its open tickets' clocks. */
+export async function ensureRules(db: Db, tx: SqliteTx, now: Date): Promise<void> {
+  if (db.prepare("SELECT 1 FROM rules_head WHERE id = 'head'").get()) return
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    seedRules(tx, now)
+    await publishRules(tx, RULES_PRESET, '为已有工单计算时限', now.toISOString(), null)
+    db.exec('COMMIT')
+  } catch (e) {
+    db.exec('ROLLBACK')
+    throw e
+  }
 }

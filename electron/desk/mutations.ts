@@ -11,7 +11,19 @@ export interface PrepareContext {
 
 type Prepare = { [N in MutationName]: (input: z.output<Mutations[N]['input']>, ctx: PrepareContext) => MutatorArgs<N> }
 
+const withTime = <I extends object>(input: I, ctx: PrepareContext) => ({ ...input, at: ctx.now.toISOString() })
+const withId = <I extends object>(input: I, ctx: PrepareContext) => ({ ...input, id: uuidv7(), at: ctx.now.toISOString() })
+
 export const prepareArgs: Prepare = {
-  'customer.create': (input, ctx) => ({ ...input, id: uuidv7(), at: ctx.now.toISOString() }),
-  'ticket.create': (input, ctx) => ({ ...input, id: uuidv7(), at: ctx.now.toISOString(), number: ctx.nextTicketNumber() }),
+  'customer.create': withId,
+  'ticket.create': (input, ctx) => ({ ...withId(input, ctx), number: ctx.nextTicketNumber() }),
+  'ticket.pause': withId,
+  'ticket.resume': withTime,
+  'ticket.respond': withTime,
+  'ticket.resolve': withTime,
+  'ticket.setFaultLevel': withTime,
+  'ticket.escalate': withTime,
+  'customer.setZone': withTime,
+  'rules.update': withTime,
+  'rules.importHolidays': withTime,
 }

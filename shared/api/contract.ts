@@ -2,6 +2,9 @@
 // with its zod input and output; the desk core validates inputs, the transports carry names,
 // the preload exposes exactly these names.
 import { z } from 'zod'
+import { ServiceRulesSchema } from './rulesSchema'
+import { EscalateArgs, FaultLevelArgs, PauseArgs, ResolveArgs, RespondArgs, ResumeArgs, SetZoneArgs } from '../mutators/clocks'
+import { HolidayImportArgs, RulesUpdateArgs } from '../mutators/rules'
 import {
   CustomerCard,
   CustomerDraft,
@@ -13,10 +16,14 @@ import {
   TicketDetail,
   TicketDraft,
   TicketListQuery,
+  TicketPreview,
+  TicketPreviewInput,
   TicketSummary,
 } from './schemas'
 
 const Empty = z.object({}).default({})
+const Ok = z.object({ ok: z.literal(true) })
+
 
 export const queries = {
   'desk.info': { input: Empty, output: DeskInfo },
@@ -32,11 +39,25 @@ export const queries = {
     output: z.object({ total: z.number(), rows: z.array(TicketSummary) }),
   },
   'tickets.get': { input: z.object({ id: Id }), output: TicketDetail },
+  'tickets.preview': { input: TicketPreviewInput, output: TicketPreview },
+  'rules.get': {
+    input: Empty,
+    output: z.object({ version: z.number(), rules: ServiceRulesSchema, note: z.string(), createdAt: z.string(), createdByName: z.string().nullable() }),
+  },
 } as const
 
 export const mutations = {
   'customer.create': { input: CustomerDraft, output: z.object({ id: z.string() }) },
   'ticket.create': { input: TicketDraft, output: z.object({ id: z.string(), number: z.string() }) },
+  'ticket.pause': { input: PauseArgs.omit({ id: true, at: true }), output: Ok },
+  'ticket.resume': { input: ResumeArgs.omit({ at: true }), output: Ok },
+  'ticket.respond': { input: RespondArgs.omit({ at: true }), output: Ok },
+  'ticket.resolve': { input: ResolveArgs.omit({ at: true }), output: z.object({ recheckDue: z.string().nullable() }) },
+  'ticket.setFaultLevel': { input: FaultLevelArgs.omit({ at: true }), output: Ok },
+  'ticket.escalate': { input: EscalateArgs.omit({ at: true }), output: Ok },
+  'customer.setZone': { input: SetZoneArgs.omit({ at: true }), output: Ok },
+  'rules.update': { input: RulesUpdateArgs.omit({ at: true }), output: z.object({ version: z.number() }) },
+  'rules.importHolidays': { input: HolidayImportArgs.omit({ at: true }), output: z.object({ version: z.number(), imported: z.number() }) },
 } as const
 
 export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.tickets', 'nav.settings'] as const

@@ -8,7 +8,18 @@ export const METHOD_NAMES = [
   'customers.card',
   'tickets.list',
   'tickets.get',
+  'tickets.preview',
+  'rules.get',
   'customer.create',
   'ticket.create',
+  'ticket.pause',
+  'ticket.resume',
+  'ticket.respond',
+  'ticket.resolve',
+  'ticket.setFaultLevel',
+  'ticket.escalate',
+  'customer.setZone',
+  'rules.update',
+  'rules.importHolidays',
 ] as const
 export const EVENT_NAMES = ['data.changed', 'shell.command'] as const

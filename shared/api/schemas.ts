@@ -13,6 +13,8 @@ import {
   ZONES,
 } from '../domain/enums'
 import { isValidPhone, normalizePhone } from '../domain/phone'
+import { CLOCKS, CLOCK_STATES, PAUSE_REASONS } from '../domain/sla'
+import { COMPONENTS, FAULT_CAUSES } from '../domain/warranty'
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'errors.field.choice' })
 export const Id = z.string({ error: 'errors.field.required' }).min(1, { error: 'errors.field.required' }).max(64)
@@ -64,17 +66,19 @@ export const TicketDraft = z.object({
   faultLevel: FaultLevel,
   channel: Channel,
   serviceMode: ServiceMode,
+  /** What the caller says caused the fault: it decides warranty (seed 002 §九). */
+  cause: choice(FAULT_CAUSES).default('normal'),
 })
 export type TicketDraft = z.input<typeof TicketDraft>
 
-export const TICKET_SORTS = ['newest', 'oldest', 'level'] as const
+export const TICKET_SORTS = ['urgency', 'newest', 'oldest', 'level'] as const
 export const TicketListQuery = z.object({
   statuses: z.array(TicketStatus).max(TICKET_STATUSES.length).optional(),
   openOnly: z.boolean().default(false),
   stationId: Id.optional(),
   faultLevel: FaultLevel.optional(),
   search: z.string().trim().max(50, { error: 'errors.field.tooLong' }).optional(),
-  sort: choice(TICKET_SORTS).default('newest'),
+  sort: choice(TICKET_SORTS).default('urgency'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 })
@@ -147,6 +151,32 @@ export const Asset = z.object({
 })
 export type Asset = z.infer<typeof Asset>
 
+export const ClockView = z.object({
+  clock: z.enum(CLOCKS),
+  state: z.enum(CLOCK_STATES),
+  stopped: z.boolean(),
+  warnAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  leftMinutes: z.number(),
+  warnMinutes: z.number(),
+  limitMinutes: z.number(),
+  source: z.string(),
+})
+export type ClockView = z.infer<typeof ClockView>
+
+export const WarrantyVerdict = z.object({
+  component: z.enum(COMPONENTS),
+  covered: z.boolean(),
+  reason: z.string(),
+  basis: z.enum(['invoice', 'factory_month']).nullable(),
+  startDate: z.string().nullable(),
+  lastDay: z.string().nullable(),
+  months: z.number().nullable(),
+  onsite: z.boolean(),
+  sanbao: z.object({ window: z.string(), day: z.number().nullable(), choices: z.array(z.string()) }),
+})
+export type WarrantyVerdictOut = z.infer<typeof WarrantyVerdict>
+
 export const TicketSummary = z.object({
   id: z.string(),
   number: z.string(),
@@ -160,6 +190,8 @@ export const TicketSummary = z.object({
   status: TicketStatus,
   assigneeName: z.string().nullable(),
   stationName: z.string(),
+  /** The most urgent clock (lists of open tickets); null for finished tickets. */
+  urgency: ClockView.nullable(),
 })
 export type TicketSummary = z.infer<typeof TicketSummary>
 
@@ -199,5 +231,36 @@ export const TicketDetail = TicketSummary.extend({
   createdByName: z.string().nullable(),
   channel: Channel,
   events: z.array(TicketEvent),
+  serviceLevel: z.enum([...SERVICE_LEVELS, 'none']),
+  zone: Zone,
+  rulesVersion: z.number().nullable(),
+  clocks: z.array(ClockView),
+  pauses: z.array(z.object({ reason: z.enum(PAUSE_REASONS), note: z.string(), fromAt: z.string(), toAt: z.string().nullable() })),
+  warranty: WarrantyVerdict.nullable(),
+  recheckDue: z.string().nullable(),
+  escalation: z.object({
+    step: z.number(),
+    proposal: z.object({ toStep: z.number(), supervisorRole: z.enum(['manager', 'hq']), limitMinutes: z.number(), usedMinutes: z.number() }).nullable(),
+    supervisors: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['manager', 'hq']), stationName: z.string() })),
+  }),
 })
 export type TicketDetail = z.infer<typeof TicketDetail>
+
+export const TicketPreviewInput = z.object({
+  customerId: Id,
+  assetId: Id.nullable().default(null),
+  faultLevel: FaultLevel,
+  serviceMode: ServiceMode,
+  cause: choice(FAULT_CAUSES).default('normal'),
+})
+
+export const TicketPreview = z.object({
+  serviceLevel: z.enum([...SERVICE_LEVELS, 'none']),
+  calendarName: z.string(),
+  zone: Zone,
+  rulesVersion: z.number(),
+  clocks: z.array(ClockView),
+  warranty: z.object({ main: WarrantyVerdict, parts: z.array(WarrantyVerdict) }).nullable(),
+  onsiteFee: z.number(),
+})
+export type TicketPreview = z.infer<typeof TicketPreview>

@@ -1,5 +1,8 @@
 // Rows of the synced tables, column for column as stored (desk SQLite, later server PostgreSQL).
 // Mutators read and write only through these shapes, so the same code runs on both stores.
+import type { ContractLevel, ServiceRules } from '../domain/rules'
+import type { PauseReason } from '../domain/sla'
+import type { WarrantyVerdict } from '../domain/warranty'
 import type {
   Category,
   Channel,
@@ -109,6 +112,45 @@ export interface TicketRow {
   created_at: string
   updated_at: string
   closed_at: string | null
+  /** The service rules version the clocks were computed with. */
+  rules_version: number | null
+  service_level: ContractLevel
+  zone: Zone
+  escalation_step: number
+  responded_at: string | null
+  arrived_at: string | null
+  resolved_at: string | null
+  /** A phone fix is confirmed again with the customer by this time (seed 003 b). */
+  recheck_due: string | null
+  warranty: WarrantyVerdict | null
+  /** Earliest limit deadline of the clocks still running; null when paused or all stopped. */
+  next_due: string | null
+}
+
+export interface TicketPauseRow {
+  id: string
+  ticket_id: string
+  station_id: string
+  reason: PauseReason
+  note: string
+  from_at: string
+  to_at: string | null
+  paused_by: string | null
+  resumed_by: string | null
+}
+
+export interface ServiceRulesRow {
+  id: string
+  version: number
+  data: ServiceRules
+  note: string
+  created_by: string | null
+  created_at: string
+}
+
+export interface RulesHeadRow {
+  id: string
+  version: number
 }
 
 export interface TicketEventRow {
@@ -130,6 +172,9 @@ export interface Tables {
   assets: AssetRow
   tickets: TicketRow
   ticket_events: TicketEventRow
+  ticket_pauses: TicketPauseRow
+  service_rules: ServiceRulesRow
+  rules_head: RulesHeadRow
 }
 export type TableName = keyof Tables
 
@@ -138,4 +183,6 @@ export const JSON_COLUMNS: { [T in TableName]?: readonly (keyof Tables[T])[] } =
   users: ['skills'],
   customers: ['contacts'],
   ticket_events: ['data'],
+  tickets: ['warranty'],
+  service_rules: ['data'],
 }

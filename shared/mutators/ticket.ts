@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { Id, Instant, TicketDraft } from '../api/schemas'
 import { ruleError } from '../api/errors'
-import type { TicketRow } from './tables'
+import { initialStep } from '../domain/escalation'
+import type { ServiceRules } from '../domain/rules'
+import { nextDue } from '../domain/ticketClocks'
+import { localDate } from '../domain/time'
+import { warrantyVerdict, type FaultCause, type WarrantyVerdict } from '../domain/warranty'
+import { ticketFacts } from './clocks'
+import { rulesInForce } from './rules'
+import type { AssetRow, ContractRow, TicketRow } from './tables'
 import type { MutationContext, Tx } from './tx'
 
 export const TicketCreateArgs = TicketDraft.extend({
@@ -13,27 +20,28 @@ export const TicketCreateArgs = TicketDraft.extend({
 export type TicketCreateArgs = z.output<typeof TicketCreateArgs>
 
 /** The contract in force on a day (ISO date), newest first. */
-async function contractInForce(tx: Tx, customerId: string, day: string): Promise<string | null> {
+async function contractInForce(tx: Tx, customerId: string, day: string): Promise<ContractRow | null> {
   const contracts = await tx.list('contracts', { customer_id: customerId })
   const inForce = contracts.filter((c) => c.starts_on <= day && day <= c.ends_on).sort((a, b) => (a.starts_on < b.starts_on ? 1 : -1))
-  return inForce[0]?.id ?? null
+  return inForce[0] ?? null
 }
 
 /** 申告登记: a fault ticket from a hotline call (or fax, mail, web, walk-in). */
 export async function createTicket(tx: Tx, args: TicketCreateArgs, ctx: MutationContext): Promise<{ id: string; number: string }> {
   const customer = await tx.get('customers', args.customerId)
   if (!customer) throw ruleError('errors.rule.customerNotFound')
-  if (args.assetId) {
-    const asset = await tx.get('assets', args.assetId)
-    if (!asset || asset.customer_id !== customer.id) throw ruleError('errors.rule.assetNotOfCustomer')
-  }
+  const asset = args.assetId ? await tx.get('assets', args.assetId) : undefined
+  if (args.assetId && (!asset || asset.customer_id !== customer.id)) throw ruleError('errors.rule.assetNotOfCustomer')
+  const { version, rules } = await rulesInForce(tx)
+  const day = localDate(new Date(args.at), rules.timezone)
+  const contract = await contractInForce(tx, customer.id, day)
   const ticket: TicketRow = {
     id: args.id,
     station_id: customer.station_id,
     number: args.number,
     customer_id: customer.id,
     asset_id: args.assetId,
-    contract_id: await contractInForce(tx, customer.id, args.at.slice(0, 10)),
+    contract_id: contract?.id ?? null,
     channel: args.channel,
     reporter_name: args.reporterName || customer.contacts[0]?.name || '',
     reporter_phone: args.reporterPhone,
@@ -49,7 +57,18 @@ export async function createTicket(tx: Tx, args: TicketCreateArgs, ctx: Mutation
     created_at: args.at,
     updated_at: args.at,
     closed_at: null,
+    rules_version: version,
+    service_level: contract?.service_level ?? 'none',
+    zone: customer.zone,
+    escalation_step: initialStep(args.serviceMode),
+    responded_at: null,
+    arrived_at: null,
+    resolved_at: null,
+    recheck_due: null,
+    warranty: asset ? assetVerdict(rules, asset, day, args.cause) : null,
+    next_due: null,
   }
+  ticket.next_due = nextDue(rules, ticketFacts(ticket, []))
   await tx.put('tickets', ticket)
   await tx.put('ticket_events', {
     id: `${ticket.id}:created`,
@@ -61,4 +80,17 @@ export async function createTicket(tx: Tx, args: TicketCreateArgs, ctx: Mutation
     data: { channel: args.channel, serviceMode: args.serviceMode, faultLevel: args.faultLevel },
   })
   return { id: ticket.id, number: ticket.number }
+}
+
+/** The warranty verdict of a device's main component on a day (the ticket keeps it). */
+export function assetVerdict(rules: ServiceRules, asset: AssetRow, day: string, cause: FaultCause): WarrantyVerdict {
+  return warrantyVerdict(rules.warranty, {
+    category: asset.category,
+    brand: asset.brand,
+    invoiceDate: asset.invoice_date,
+    factoryMonth: asset.factory_month,
+    component: rules.warranty.categories[asset.category].main,
+    on: day,
+    cause,
+  })
 }

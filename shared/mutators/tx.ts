@@ -12,6 +12,8 @@ export interface Tx {
   update<T extends TableName>(table: T, id: string, patch: Partial<Tables[T]>): Promise<void>
   /** Rows whose columns equal the given values. */
   list<T extends TableName>(table: T, where: Partial<Tables[T]>): Promise<Tables[T][]>
+  /** Values derived from immutable rows (a service rules version), kept for the life of the store. */
+  readonly memo: Map<string, unknown>
 }
 
 /** Who runs a mutation: on the desk the desk's user, on the server the authenticated account. */

@@ -191,7 +191,7 @@ describe('hotline intake', () => {
 describe('the 工单 list', () => {
   it('filters by status, station and fault level, and sorts', async () => {
     const desk = await testDesk()
-    const all = await desk.call('tickets.list', { limit: 500 })
+    const all = await desk.call('tickets.list', { sort: 'newest', limit: 500 })
     const open = await desk.call('tickets.list', { openOnly: true, stationId: 'st-qj', faultLevel: 'major', limit: 500 })
     expect(open.total).toBeGreaterThan(0)
     expect(open.total).toBeLessThan(all.total)
@@ -201,6 +201,13 @@ describe('the 工单 list', () => {
     const byLevel = await desk.call('tickets.list', { sort: 'level', limit: 500 })
     const ranks = byLevel.rows.map((r) => ['critical', 'major', 'general', 'minor'].indexOf(r.faultLevel))
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y))
+    // most urgent first: earliest running deadline first, paused tickets (no deadline) last
+    const urgent = await desk.call('tickets.list', { openOnly: true, limit: 500 })
+    const dues = urgent.rows.map((r) => (r.urgency?.state === 'paused' || r.urgency?.stopped ? null : r.urgency?.dueAt ?? null))
+    const firstPaused = dues.indexOf(null)
+    expect(firstPaused).toBeGreaterThan(0)
+    expect(dues.slice(firstPaused).every((d) => d === null)).toBe(true)
+    expect(dues.slice(0, firstPaused)).toEqual([...dues.slice(0, firstPaused)].sort())
     const waiting = await desk.call('tickets.list', { statuses: ['waiting_parts'] })
     expect(waiting.rows.every((r) => r.status === 'waiting_parts')).toBe(true)
   })

@@ -11,11 +11,15 @@ const TABLES: ReadonlySet<string> = new Set<TableName>([
   'assets',
   'tickets',
   'ticket_events',
+  'ticket_pauses',
+  'service_rules',
+  'rules_head',
 ])
 
 /** The mutators' store over SQLite. Statements are prepared once per shape and reused. */
 export class SqliteTx implements Tx {
   private readonly statements = new Map<string, Statement>()
+  readonly memo = new Map<string, unknown>()
 
   constructor(private readonly db: Db) {}
 

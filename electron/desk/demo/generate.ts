@@ -17,7 +17,21 @@ import {
   type ServiceMode,
   type TicketStatus,
 } from '../../../shared/domain/enums'
-import { phoneIndexRows, type CustomerRow, type TicketEventRow, type TicketRow, type UserRow } from '../../../shared/mutators'
+import { initialStep } from '../../../shared/domain/escalation'
+import { RULES_PRESET } from '../../../shared/domain/rules'
+import { nextDue } from '../../../shared/domain/ticketClocks'
+import {
+  assetVerdict,
+  phoneIndexRows,
+  ticketFacts,
+  type AssetRow,
+  type ContractRow,
+  type CustomerRow,
+  type TicketEventRow,
+  type TicketPauseRow,
+  type TicketRow,
+  type UserRow,
+} from '../../../shared/mutators'
 import type { SqliteTx } from '../db/sqliteTx'
 import { COUNTIES, COUNTY_BY_CODE, regionName } from '../regions'
 import { STATIONS, dispatcherId, type StationPlan } from './network'
@@ -167,7 +181,7 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
     }
     counts.engineers += engineers.length
 
-    const customers: { row: CustomerRow; assets: { id: string; category: Category }[]; contractId: string | null; level: ServiceLevel | null }[] = []
+    const customers: { row: CustomerRow; assets: AssetRow[]; contract: ContractRow | null }[] = []
     for (let i = 0; i < plan.customers; i++) {
       // The first customer of each station is a known one, so demos and tests can look it up.
       const county = i === 0 ? home : r.pick(counties)
@@ -194,35 +208,33 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
       tx.putSync('customers', row)
       for (const p of phoneIndexRows(row)) tx.putSync('customer_phones', p)
 
-      let contractId: string | null = null
-      let level: ServiceLevel | null = null
+      let contract: ContractRow | null = null
       if (i === 0 || r.chance(0.7)) {
-        level = i === 0 ? '7x24' : r.weighted<ServiceLevel>({ '5x8': 55, '7x14': 25, '7x24': 20 })
+        const level = i === 0 ? '7x24' : r.weighted<ServiceLevel>({ '5x8': 55, '7x14': 25, '7x24': 20 })
         const start = nowMs - r.int(60, 700) * DAY
         // About one contract in ten has lapsed: those customers fall back to emergency service.
         const years = i === 0 || r.chance(0.9) ? r.int(2, 3) : 0.1
-        contractId = `${row.id}-con`
-        tx.putSync('contracts', {
-          id: contractId,
+        contract = {
+          id: `${row.id}-con`,
           customer_id: row.id,
           station_id: st.id,
           number: `HT${isoDay(start).replace(/-/g, '').slice(0, 6)}${r.digits(4)}`,
           service_level: level,
           starts_on: isoDay(start),
           ends_on: isoDay(start + years * 365 * DAY),
-        })
+        }
+        tx.putSync('contracts', contract)
         counts.contracts++
       }
 
-      const assets: { id: string; category: Category }[] = []
+      const assets: AssetRow[] = []
       for (let a = 0, n = r.int(1, 4); a < n; a++) {
         const category = r.weighted<Category>({ desktop: 35, laptop: 20, printer: 15, monitor: 12, server: 6, network: 8, software: 2, other: 2 })
         const make = r.pick(BRANDS[category])
         const bought = nowMs - r.int(30, 5 * 365) * DAY
         const hasInvoice = r.chance(0.85)
-        const id = `${row.id}-as-${a + 1}`
-        tx.putSync('assets', {
-          id,
+        const asset: AssetRow = {
+          id: `${row.id}-as-${a + 1}`,
           customer_id: row.id,
           station_id: st.id,
           serial: `${make.brand === '联想' ? 'LX' : make.brand === '惠普' ? 'HP' : 'SN'}${r.digits(8)}`,
@@ -231,11 +243,12 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
           category,
           invoice_date: hasInvoice ? isoDay(bought) : null,
           factory_month: hasInvoice ? null : isoDay(bought - 30 * DAY).slice(0, 7),
-        })
-        assets.push({ id, category })
+        }
+        tx.putSync('assets', asset)
+        assets.push(asset)
       }
       counts.assets += assets.length
-      customers.push({ row, assets, contractId, level })
+      customers.push({ row, assets, contract })
     }
     counts.customers += customers.length
 
@@ -247,13 +260,16 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
       const cust = r.pick(customers)
       const asset = cust.assets.length && r.chance(0.9) ? r.pick(cust.assets) : null
       const category = asset?.category ?? r.pick(CATEGORIES)
-      const createdMs = isOpen ? nowMs - r.int(5, 60 * 60) * 60_000 : nowMs - r.int(2, 180) * DAY + r.int(-5, 5) * HOUR
-      const created = new Date(createdMs)
       const status: TicketStatus = isOpen
         ? r.weighted<TicketStatus>({ new: 40, assigned: 15, accepted: 10, en_route: 10, on_site: 12, waiting_parts: 8, escalated: 5 })
         : r.chance(0.97)
           ? 'closed'
           : 'cancelled'
+      // Today's work is hours old; parts and escalations take days.
+      const ageMinutes: Partial<Record<TicketStatus, [number, number]>> = { new: [3, 150], assigned: [20, 300], accepted: [30, 360], en_route: [40, 420], on_site: [60, 480] }
+      const [minAge, maxAge] = ageMinutes[status] ?? [600, 3 * 1440]
+      const createdMs = isOpen ? nowMs - r.int(minAge, maxAge) * 60_000 : nowMs - r.int(2, 180) * DAY + r.int(-5, 5) * HOUR
+      const created = new Date(createdMs)
       const faultLevel = r.weighted<FaultLevel>(
         category === 'server' || category === 'network' ? { critical: 20, major: 35, general: 40, minor: 5 } : { critical: 3, major: 12, general: 60, minor: 25 },
       )
@@ -267,13 +283,14 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
       sequences.set(seqKey, seq)
       const id = `${st.id}-tk-${String(k + 1).padStart(5, '0')}`
       const contact = cust.row.contacts[0]!
+      const inForce = cust.contract !== null && cust.contract.starts_on <= day && day <= cust.contract.ends_on
       const ticket: TicketRow = {
         id,
         station_id: st.id,
         number: formatTicketNumber({ stationCode: st.code, deskCode: DEMO_DESK_CODE, localDate: day, sequence: seq }),
         customer_id: cust.row.id,
         asset_id: asset?.id ?? null,
-        contract_id: cust.contractId,
+        contract_id: inForce ? cust.contract!.id : null,
         channel,
         reporter_name: contact.name,
         reporter_phone: contact.phone,
@@ -289,7 +306,18 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
         created_at: created.toISOString(),
         updated_at: created.toISOString(),
         closed_at: null,
+        rules_version: 1,
+        service_level: inForce ? cust.contract!.service_level : 'none',
+        zone: cust.row.zone,
+        escalation_step: status === 'escalated' ? 3 : initialStep(mode),
+        responded_at: null,
+        arrived_at: null,
+        resolved_at: null,
+        recheck_due: null,
+        warranty: asset ? assetVerdict(RULES_PRESET, asset, day, 'normal') : null,
+        next_due: null,
       }
+      const pauses: TicketPauseRow[] = []
       const events: TicketEventRow[] = [
         { id: `${id}:created`, ticket_id: id, station_id: st.id, at: ticket.created_at, kind: 'created', actor_id: ticket.created_by, data: { channel, serviceMode: mode, faultLevel } },
       ]
@@ -298,17 +326,35 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
         t = Math.min(t + r.int(minutes[0], minutes[1]) * 60_000, isOpen ? nowMs - 60_000 : Infinity)
         events.push({ id: `${id}:${events.length}`, ticket_id: id, station_id: st.id, at: new Date(t).toISOString(), kind, actor_id: ticket.created_by, data })
       }
+      // The desk calls most callers back within minutes (首次响应); a few wait.
+      if (status !== 'cancelled' && (status !== 'new' || r.chance(0.6))) {
+        step('responded', {}, [2, r.chance(0.9) ? 12 : 45])
+        ticket.responded_at = new Date(t).toISOString()
+      }
       if (engineer) {
         step('assigned', { engineerId: engineer.id, engineerName: engineer.name }, [3, 40])
         const apptStart = t + r.int(30, 180) * 60_000
         ticket.appointment_start = new Date(apptStart).toISOString()
         ticket.appointment_end = new Date(apptStart + 2 * HOUR).toISOString()
       }
-      for (const s of STATUS_PATH[status]) step('status', { to: s }, s === 'closed' ? [600, 4000] : [5, 90])
+      for (const s of STATUS_PATH[status]) {
+        step('status', { to: s }, s === 'closed' ? [600, 4000] : [5, 90])
+        const when = new Date(t).toISOString()
+        if (s === 'on_site') ticket.arrived_at = when
+        if (s === 'resolved') ticket.resolved_at = when
+        if (s === 'waiting_parts') pauses.push({ id: `${id}:p1`, ticket_id: id, station_id: st.id, reason: 'parts', note: '', from_at: when, to_at: null, paused_by: ticket.created_by, resumed_by: null })
+      }
+      // Some callers are not reachable at first: the clock waits for them (待客户).
+      if (status === 'new' && r.chance(0.08)) {
+        step('paused', { reason: 'customer' }, [5, 30])
+        pauses.push({ id: `${id}:p1`, ticket_id: id, station_id: st.id, reason: 'customer', note: '联系不上报修人', from_at: new Date(t).toISOString(), to_at: null, paused_by: ticket.created_by, resumed_by: null })
+      }
+      if (isOpen) ticket.next_due = nextDue(RULES_PRESET, ticketFacts(ticket, pauses))
       ticket.updated_at = new Date(t).toISOString()
       if (!isOpen) ticket.closed_at = ticket.updated_at
       tx.putSync('tickets', ticket)
       for (const e of events) tx.putSync('ticket_events', e)
+      for (const p of pauses) tx.putSync('ticket_pauses', p)
       counts.tickets++
       if (isOpen) counts.openTickets++
     }

@@ -5,14 +5,14 @@ import type { Contact } from '../../../shared/mutators'
 import type { Db } from '../db/open'
 import { regionName } from '../regions'
 import { globPrefix, likeAnywhere, statementCache } from './statements'
-import { TICKET_SUMMARY_SELECT } from './ticketSummary'
+import { TICKET_SUMMARY_SELECT, type SummaryRow } from './ticketSummary'
 
 const MAX_MATCHES = 20
 
 const ASSET_COLUMNS = `id, serial, brand, model, category, invoice_date AS invoiceDate, factory_month AS factoryMonth`
 const CONTRACT_COLUMNS = `id, number, service_level AS serviceLevel, starts_on AS startsOn, ends_on AS endsOn`
 
-export function customerQueries(db: Db) {
+export function customerQueries(db: Db, summarize: (rows: SummaryRow[]) => TicketSummary[]) {
   const stmt = statementCache(db)
 
   function toMatch(r: { id: string; unitName: string; contacts: string; address: string; stationName: string; keyAccount: number }): CustomerMatch {
@@ -52,7 +52,7 @@ export function customerQueries(db: Db) {
       if (!c) throw notFound()
       const contract = stmt(`SELECT ${CONTRACT_COLUMNS} FROM contracts WHERE customer_id = ? AND starts_on <= ? AND ends_on >= ?
                              ORDER BY starts_on DESC LIMIT 1`).get(id, today, today) as Contract | undefined
-      const recentTickets = stmt(`${TICKET_SUMMARY_SELECT} WHERE t.customer_id = ? ORDER BY t.created_at DESC LIMIT 10`).all(id) as TicketSummary[]
+      const recentTickets = summarize(stmt(`${TICKET_SUMMARY_SELECT} WHERE t.customer_id = ? ORDER BY t.created_at DESC LIMIT 10`).all(id) as SummaryRow[])
       return {
         id,
         unitName: c.unit_name as string,

@@ -2,21 +2,33 @@ import type { z } from 'zod'
 import { OPEN_TICKET_STATUSES } from '../../../shared/domain/enums'
 import { normalizePhone } from '../../../shared/domain/phone'
 import type { TicketDetail, TicketListQuery, TicketSummary } from '../../../shared/api/schemas'
+import { proposeEscalation, type EscalationStep } from '../../../shared/domain/escalation'
+import type { FaultLevel } from '../../../shared/domain/enums'
+import { activeTicketMinutes, type TicketFacts } from '../../../shared/domain/ticketClocks'
 import { notFound } from '../../../shared/api/errors'
 import type { Db } from '../db/open'
 import type { CustomerQueries } from './customers'
 import { globPrefix, likeAnywhere, statementCache } from './statements'
-import { TICKET_SUMMARY_SELECT } from './ticketSummary'
+import { TICKET_SUMMARY_SELECT, type SummaryRow } from './ticketSummary'
+import type { ClockReader } from './clocks'
+import type { RulesReader } from './rules'
 
 type ListInput = z.output<typeof TicketListQuery>
 
 const ORDER = {
+  // next_due is the earliest running deadline; paused and finished tickets have none and come last
+  urgency: 't.next_due IS NULL, t.next_due ASC, t.created_at DESC',
   newest: 't.created_at DESC, t.id DESC',
   oldest: 't.created_at ASC, t.id ASC',
   level: 't.fault_rank ASC, t.created_at DESC, t.id DESC',
 } as const
 
 interface DetailRow {
+  escalationStep: number
+  warranty: string | null
+  recheckDue: string | null
+  stationId: string
+  customerZone: TicketDetail['customer']['zone']
   fullDescription: string
   reporterName: string
   customerId: string
@@ -27,8 +39,21 @@ interface DetailRow {
   appointmentEnd: string | null
   createdByName: string | null
   address: string
-  zone: TicketDetail['customer']['zone']
   keyAccount: number
+}
+
+function clockFacts(r: SummaryRow, pauses: { fromAt: string; toAt: string | null }[]): TicketFacts {
+  return {
+    createdAt: r.createdAt,
+    serviceMode: r.serviceMode as TicketFacts['serviceMode'],
+    serviceLevel: r.serviceLevel as TicketFacts['serviceLevel'],
+    zone: r.zone as TicketFacts['zone'],
+    faultLevel: r.faultLevelFact as TicketFacts['faultLevel'],
+    respondedAt: r.respondedAt,
+    arrivedAt: r.arrivedAt,
+    resolvedAt: r.resolvedAt,
+    pauses,
+  }
 }
 
 function where(input: ListInput): { sql: string; params: unknown[] } {
@@ -67,7 +92,7 @@ function where(input: ListInput): { sql: string; params: unknown[] } {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
 }
 
-export function ticketQueries(db: Db, customers: CustomerQueries) {
+export function ticketQueries(db: Db, customers: CustomerQueries, clocks: ClockReader, rules: RulesReader, now: () => Date) {
   const stmt = statementCache(db)
   return {
     list(input: ListInput): { total: number; rows: TicketSummary[] } {
@@ -78,37 +103,64 @@ export function ticketQueries(db: Db, customers: CustomerQueries) {
         .pluck()
         .all(...w.params, input.limit, input.offset) as string[]
       const byId = new Map(
-        (stmt(`${TICKET_SUMMARY_SELECT} WHERE t.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as TicketSummary[]).map((r) => [r.id, r]),
+        (stmt(`${TICKET_SUMMARY_SELECT} WHERE t.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRow[]).map((r) => [r.id, r]),
       )
       const total = (stmt(`SELECT count(*) AS n FROM tickets t ${w.sql}`).get(...w.params) as { n: number }).n
-      return { total, rows: ids.map((id) => byId.get(id)!) }
+      return { total, rows: clocks.summaries(ids.map((id) => byId.get(id)!)) }
     },
 
     get(id: string): TicketDetail {
-      const summary = stmt(`${TICKET_SUMMARY_SELECT} WHERE t.id = ?`).get(id) as TicketSummary | undefined
-      if (!summary) throw notFound()
+      const row = stmt(`${TICKET_SUMMARY_SELECT} WHERE t.id = ?`).get(id) as SummaryRow | undefined
+      if (!row) throw notFound()
       const d = stmt(`
         SELECT t.fault_description AS fullDescription, t.reporter_name AS reporterName, t.customer_id AS customerId,
                t.asset_id AS assetId, t.contract_id AS contractId, t.channel, t.appointment_start AS appointmentStart,
-               t.appointment_end AS appointmentEnd, cb.name AS createdByName, c.address, c.zone, c.key_account AS keyAccount
+               t.appointment_end AS appointmentEnd, cb.name AS createdByName, c.address, c.zone AS customerZone, c.key_account AS keyAccount,
+               t.escalation_step AS escalationStep, t.warranty, t.recheck_due AS recheckDue, t.station_id AS stationId
         FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN users cb ON cb.id = t.created_by
         WHERE t.id = ?`).get(id) as DetailRow
       const events = (
         stmt(`SELECT e.id, e.at, e.kind, u.name AS actorName, e.data FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id
               WHERE e.ticket_id = ? ORDER BY e.at, e.id`).all(id) as { data: string }[]
       ).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })) as TicketDetail['events']
+      const pauses = clocks.pauses([id]).get(id) ?? []
+      const clockViews = clocks.clocks(row, pauses)
+      const [summary] = clocks.summaries([row])
+      const rulesNow = row.rulesVersion !== null ? rules.version(row.rulesVersion) : rules.inForce().rules
+      const resolve = clockViews.find((c) => c.clock === 'resolve') ?? null
+      const open = summary!.urgency !== null || ['new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated'].includes(row.status)
+      const proposal = proposeEscalation(rulesNow.escalation, {
+        step: d.escalationStep as EscalationStep,
+        faultLevel: row.faultLevelFact as FaultLevel,
+        resolved: !open,
+        activeMinutes: activeTicketMinutes(rulesNow, clockFacts(row, pauses), now().getTime()),
+        resolve: resolve ? { state: resolve.state, warnAt: null, dueAt: null, leftMinutes: resolve.leftMinutes } : null,
+      })
       return {
-        ...summary,
+        ...summary!,
         faultDescription: d.fullDescription,
         reporterName: d.reporterName,
         channel: d.channel,
         appointmentStart: d.appointmentStart,
         appointmentEnd: d.appointmentEnd,
         createdByName: d.createdByName,
-        customer: { id: d.customerId, unitName: summary.customerName, address: d.address, zone: d.zone, keyAccount: d.keyAccount === 1 },
+        customer: { id: d.customerId, unitName: row.customerName, address: d.address, zone: d.customerZone, keyAccount: d.keyAccount === 1 },
         asset: d.assetId ? customers.asset(d.assetId) : null,
         contract: d.contractId ? customers.contract(d.contractId) : null,
         events,
+        serviceLevel: row.serviceLevel as TicketDetail['serviceLevel'],
+        zone: row.zone as TicketDetail['zone'],
+        rulesVersion: row.rulesVersion,
+        clocks: clockViews,
+        pauses: pauses.map(({ ticketId: _t, ...p }) => p),
+        warranty: d.warranty ? (JSON.parse(d.warranty) as TicketDetail['warranty']) : null,
+        recheckDue: d.recheckDue,
+        escalation: {
+          step: d.escalationStep,
+          proposal,
+          supervisors: stmt(`SELECT u.id, u.name, u.role, s.name AS stationName FROM users u JOIN stations s ON s.id = u.station_id
+                             WHERE u.active = 1 AND ((u.role = 'manager' AND u.station_id = ?) OR u.role = 'hq') ORDER BY u.role DESC`).all(d.stationId) as TicketDetail['escalation']['supervisors'],
+        },
       }
     },
   }

@@ -20,7 +20,7 @@ interface TicketsState {
   select(id: string | null): void
 }
 
-const DEFAULTS: TicketFilters = { status: 'open', stationId: '', faultLevel: '', search: '', sort: 'newest' }
+const DEFAULTS: TicketFilters = { status: 'open', stationId: '', faultLevel: '', search: '', sort: 'urgency' }
 
 export const useTickets = create<TicketsState>((set) => ({
   filters: DEFAULTS,

@@ -11,6 +11,8 @@ import { useTickets } from '../store/tickets'
 import { LevelChip, StatusChip } from './Chips'
 import { Field, SelectField } from './fields'
 import { NewCustomerForm } from './NewCustomerForm'
+import { IntakePreview } from '../sla/IntakePreview'
+import { FAULT_CAUSES, type FaultCause } from '../../../shared/domain/warranty'
 import { useStationTime } from './format'
 
 interface TicketFields {
@@ -22,6 +24,7 @@ interface TicketFields {
   faultLevel: FaultLevel
   channel: Channel
   serviceMode: ServiceMode
+  cause: FaultCause
 }
 
 const EMPTY: TicketFields = {
@@ -33,6 +36,7 @@ const EMPTY: TicketFields = {
   faultLevel: 'general',
   channel: 'phone',
   serviceMode: 'onsite',
+  cause: 'normal',
 }
 
 /** 新建工单: find the caller by number (or register them), describe the fault, save. */
@@ -51,6 +55,10 @@ export function IntakeForm(): React.JSX.Element {
   const [formError, setFormError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const { data: card } = useDeskQuery('customers.card', customerId ? { id: customerId } : null)
+  const { data: preview } = useDeskQuery(
+    'tickets.preview',
+    customerId ? { customerId, assetId: fields.assetId || null, faultLevel: fields.faultLevel, serviceMode: fields.serviceMode, cause: fields.cause } : null,
+  )
 
   useEffect(() => phoneRef.current?.focus(), [])
   useEffect(() => {
@@ -113,6 +121,7 @@ export function IntakeForm(): React.JSX.Element {
         faultLevel: fields.faultLevel,
         channel: fields.channel,
         serviceMode: fields.serviceMode,
+        cause: fields.cause,
       })
       const tickets = useTickets.getState()
       tickets.resetFilters(card?.station.id ?? '')
@@ -170,6 +179,7 @@ export function IntakeForm(): React.JSX.Element {
             ) : (
               card && <CustomerCardView card={card} onChange={() => setCustomerId(null)} />
             )}
+            {customerId && preview && <IntakePreview preview={preview} />}
           </section>
           <section className="ticket-fields">
             <div className="row2">
@@ -198,6 +208,9 @@ export function IntakeForm(): React.JSX.Element {
             <div className="row2">
               <SelectField id="intake-category" label={t('intake.category')} value={fields.category} options={CATEGORIES} labelOf={(c) => t(`enums.category.${c}`)} onChange={(v) => set('category', v)} error={errors.category} />
               <SelectField id="intake-level" label={t('intake.faultLevel')} value={fields.faultLevel} options={FAULT_LEVELS} labelOf={(c) => t(`enums.faultLevel.${c}`)} onChange={(v) => set('faultLevel', v)} error={errors.faultLevel} />
+            </div>
+            <div className="row2">
+              <SelectField id="intake-cause" label={t('intake.cause')} value={fields.cause} options={FAULT_CAUSES} labelOf={(c) => t(`enums.cause.${c}`)} onChange={(v) => set('cause', v)} error={errors.cause} />
             </div>
             <div className="row2">
               <SelectField id="intake-channel" label={t('intake.channel')} value={fields.channel} options={CHANNELS} labelOf={(c) => t(`enums.channel.${c}`)} onChange={(v) => set('channel', v)} error={errors.channel} />

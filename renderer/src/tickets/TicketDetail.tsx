@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useErrorText } from '../api/errorText'
 import { useTickets } from '../store/tickets'
+import { SlaPanel } from '../sla/SlaPanel'
+import { WarrantyLine } from '../sla/WarrantyView'
 import { LevelChip, StatusChip } from './Chips'
 import { useStationTime } from './format'
 
@@ -16,6 +18,16 @@ export function TicketDetailPanel(): React.JSX.Element {
   if (error) return <aside className="ticket-detail error" role="alert">{errorText(error)}</aside>
   if (!ticket || ticket.id !== selectedId) return <aside className="ticket-detail">{t('common.loading')}</aside>
 
+  const eventDetail = (e: (typeof ticket.events)[number]): string => {
+    const d = e.data
+    if (e.kind === 'status' && typeof d.to === 'string') return ` → ${t(`enums.status.${d.to}` as never)}`
+    if (e.kind === 'assigned' && typeof d.engineerName === 'string') return ` → ${d.engineerName}`
+    if ((e.kind === 'paused' || e.kind === 'resumed') && typeof d.reason === 'string') return `（${t(`enums.pauseReason.${d.reason}` as never)}）`
+    if (e.kind === 'level_changed') return `：${t(`enums.faultLevel.${d.from}` as never)} → ${t(`enums.faultLevel.${d.to}` as never)}`
+    if (e.kind === 'escalated') return ` → ${t(`enums.escalationStep.${d.step}` as never)} · ${String(d.supervisorName)}：${String(d.report)}`
+    if (e.kind === 'resolved' && typeof d.method === 'string') return `（${t(`enums.resolveMethod.${d.method}` as never)}）`
+    return ''
+  }
   const row = (label: string, value: React.ReactNode) => (
     <>
       <dt>{label}</dt>
@@ -45,15 +57,17 @@ export function TicketDetailPanel(): React.JSX.Element {
         {row(t('tickets.col.station'), ticket.stationName)}
         {row(t('tickets.detail.createdBy'), `${ticket.createdByName ?? '—'} · ${time(ticket.createdAt)}`)}
       </dl>
+      <SlaPanel ticket={ticket} />
+      <h3>{t('warranty.title')}</h3>
+      {ticket.warranty ? <WarrantyLine v={ticket.warranty} /> : <p className="sub">{t('warranty.none')}</p>}
       <h3>{t('tickets.detail.timeline')}</h3>
       <ol className="timeline">
         {ticket.events.map((e) => (
           <li key={e.id}>
             <time>{time(e.at)}</time>
             <span className="what">
-              {t(`enums.eventKind.${e.kind}`)}
-              {e.kind === 'status' && typeof e.data.to === 'string' && ` → ${t(`enums.status.${e.data.to}` as never)}`}
-              {e.kind === 'assigned' && typeof e.data.engineerName === 'string' && ` → ${e.data.engineerName}`}
+              {t(`enums.eventKind.${e.kind}` as never)}
+              {eventDetail(e)}
             </span>
             {e.actorName && <span className="who">{e.actorName}</span>}
           </li>

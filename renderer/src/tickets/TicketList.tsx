@@ -6,6 +6,7 @@ import type { TicketSummary } from '../../../shared/api/schemas'
 import { desk } from '../api/client'
 import { useErrorText } from '../api/errorText'
 import { useTickets, type TicketFilters } from '../store/tickets'
+import { ClockChip } from '../sla/ClockChip'
 import { LevelChip, StatusChip } from './Chips'
 import { useStationTime } from './format'
 
@@ -95,7 +96,10 @@ export function TicketList(): React.JSX.Element {
     }
   }
 
-  const columns = ['number', 'createdAt', 'customer', 'fault', 'faultLevel', 'mode', 'status', 'assignee', 'station'] as const
+  // Filtered to one station, the station column says nothing.
+  const columns = (['number', 'urgency', 'createdAt', 'customer', 'fault', 'faultLevel', 'mode', 'status', 'assignee', 'station'] as const).filter(
+    (c) => c !== 'station' || !filters.stationId,
+  )
   return (
     <section className="ticket-list" aria-label={t('tickets.title')}>
       <div className="list-meta">
@@ -136,6 +140,9 @@ export function TicketList(): React.JSX.Element {
                       <div role="cell" className="td col-number mono">
                         {row.number}
                       </div>
+                      <div role="cell" className="td col-urgency">
+                        {row.urgency ? <ClockChip clock={row.urgency} withName /> : '—'}
+                      </div>
                       <div role="cell" className="td col-createdAt">
                         {time(row.createdAt).slice(5)}
                       </div>
@@ -157,9 +164,11 @@ export function TicketList(): React.JSX.Element {
                       <div role="cell" className="td col-assignee">
                         {row.assigneeName ?? '—'}
                       </div>
-                      <div role="cell" className="td col-station">
-                        {row.stationName}
-                      </div>
+                      {!filters.stationId && (
+                        <div role="cell" className="td col-station">
+                          {row.stationName}
+                        </div>
+                      )}
                     </>
                   ) : (
                     <div role="cell" className="td placeholder">

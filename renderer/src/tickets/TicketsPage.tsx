@@ -9,7 +9,7 @@ import { IntakeForm } from './IntakeForm'
 import { TicketDetailPanel } from './TicketDetail'
 import { TicketList } from './TicketList'
 
-const SORT_LABEL = { newest: 'tickets.sortNewest', oldest: 'tickets.sortOldest', level: 'tickets.sortLevel' } as const
+const SORT_LABEL = { urgency: 'tickets.sortUrgency', newest: 'tickets.sortNewest', oldest: 'tickets.sortOldest', level: 'tickets.sortLevel' } as const
 
 export function TicketsPage(): React.JSX.Element {
   const { t } = useTranslation()

@@ -1,0 +1,140 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TicketDetail } from '../../../shared/api/schemas'
+import { FAULT_LEVELS, OPEN_TICKET_STATUSES, RESOLVE_METHODS, type FaultLevel } from '../../../shared/domain/enums'
+import { PAUSE_REASONS, type PauseReason } from '../../../shared/domain/sla'
+import { desk } from '../api/client'
+import { useErrorText } from '../api/errorText'
+import { useApp } from '../store/app'
+import { useStationTime } from '../tickets/format'
+import { ClockTable } from './ClockTable'
+import { EscalationDialog } from './EscalationDialog'
+import { useDuration } from './format'
+
+/** 服务时限 on a ticket: the clocks, pause and resume, first response, a new fault level, resolution, escalation. */
+export function SlaPanel({ ticket }: { ticket: TicketDetail }): React.JSX.Element {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const time = useStationTime()
+  const duration = useDuration()
+  const showToast = useApp((s) => s.showToast)
+  const [reason, setReason] = useState<PauseReason>('customer')
+  const [method, setMethod] = useState<(typeof RESOLVE_METHODS)[number]>(ticket.serviceMode === 'onsite' ? 'onsite' : 'phone')
+  const [error, setError] = useState<string | null>(null)
+  const [escalating, setEscalating] = useState(false)
+  const open = OPEN_TICKET_STATUSES.includes(ticket.status)
+  const paused = ticket.pauses.some((p) => p.toAt === null)
+  const responded = ticket.clocks.find((c) => c.clock === 'respond')?.state === 'met'
+  const proposal = ticket.escalation.proposal
+
+  async function act(run: () => Promise<unknown>) {
+    setError(null)
+    try {
+      await run()
+    } catch (e) {
+      setError(errorText(e))
+    }
+  }
+
+  return (
+    <section className="sla-panel" aria-label={t('sla.title')}>
+      <h3>
+        {t('sla.title')}{' '}
+        <span className="sub">
+          {t('sla.level')} {t(`enums.serviceLevel.${ticket.serviceLevel}`)} · {t(`enums.zone.${ticket.zone}`)} · {ticket.rulesVersion !== null && t('sla.rulesVersion', { version: ticket.rulesVersion })}
+        </span>
+      </h3>
+      <ClockTable clocks={ticket.clocks} />
+      {ticket.recheckDue && <p className="recheck">{t('sla.recheckDue', { at: time(ticket.recheckDue) })}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {open && (
+        <div className="sla-actions">
+          {paused ? (
+            <button type="button" onClick={() => act(() => desk.call('ticket.resume', { ticketId: ticket.id }))}>
+              {t('sla.resume')}
+            </button>
+          ) : (
+            <span className="inline-group">
+              <label htmlFor="pause-reason">{t('sla.pauseReason')}</label>
+              <select id="pause-reason" value={reason} onChange={(e) => setReason(e.target.value as PauseReason)}>
+                {PAUSE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`enums.pauseReason.${r}`)}
+                  </option>
+                ))}
+              </select>
+              <button type="button" onClick={() => act(() => desk.call('ticket.pause', { ticketId: ticket.id, reason }))}>
+                {t('sla.pause')}
+              </button>
+            </span>
+          )}
+          {!responded && (
+            <button type="button" onClick={() => act(() => desk.call('ticket.respond', { ticketId: ticket.id }))}>
+              {t('sla.respond')}
+            </button>
+          )}
+          <span className="inline-group">
+            <label htmlFor="detail-level">{t('sla.faultLevel')}</label>
+            <select
+              id="detail-level"
+              value={ticket.faultLevel}
+              onChange={(e) => act(() => desk.call('ticket.setFaultLevel', { ticketId: ticket.id, faultLevel: e.target.value as FaultLevel }))}
+            >
+              {FAULT_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`enums.faultLevel.${l}`)}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="inline-group">
+            <label htmlFor="resolve-method">{t('sla.resolve')}</label>
+            <select id="resolve-method" value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
+              {RESOLVE_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`enums.resolveMethod.${m}`)}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => act(() => desk.call('ticket.resolve', { ticketId: ticket.id, method }))}>
+              {t('sla.resolveButton')}
+            </button>
+          </span>
+        </div>
+      )}
+      <div className="escalation">
+        <b>{t('escalation.title')}：</b>
+        {t('escalation.step', { step: ticket.escalation.step, name: t(`enums.escalationStep.${ticket.escalation.step}` as never) })}
+        {open && proposal && (
+          <div className="proposal" role="alert">
+            {t('escalation.proposal', {
+              step: ticket.escalation.step,
+              limit: duration(proposal.limitMinutes),
+              to: proposal.toStep,
+              name: t(`enums.escalationStep.${proposal.toStep}` as never),
+              role: t(`enums.supervisorRole.${proposal.supervisorRole}`),
+            })}{' '}
+            <button type="button" className="primary" onClick={() => setEscalating(true)}>
+              {t('escalation.confirm')}
+            </button>
+          </div>
+        )}
+      </div>
+      {escalating && proposal && (
+        <EscalationDialog
+          ticket={ticket}
+          proposal={proposal}
+          onClose={() => setEscalating(false)}
+          onDone={(step) => {
+            setEscalating(false)
+            showToast(t('escalation.done', { step }))
+          }}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,81 @@
+// A ticket's clocks, read from its facts under the rules version it uses.
+import type { FaultLevel, ServiceMode, Zone } from './enums'
+import { clocksFor, serviceTimeFor, targetFor, type ContractLevel, type ServiceRules } from './rules'
+import { activeMinutes, deadlineAt, readClock, type ClockFacts, type ClockName, type ClockState } from './sla'
+
+export interface TicketFacts {
+  createdAt: string
+  serviceMode: ServiceMode
+  serviceLevel: ContractLevel
+  zone: Zone
+  faultLevel: FaultLevel
+  respondedAt: string | null
+  arrivedAt: string | null
+  resolvedAt: string | null
+  pauses: readonly { fromAt: string; toAt: string | null }[]
+}
+
+export interface ClockView {
+  clock: ClockName
+  state: ClockState
+  /** Stopped by its event (response, arrival, resolution): history, not urgency. */
+  stopped: boolean
+  warnAt: string | null
+  dueAt: string | null
+  leftMinutes: number
+  warnMinutes: number
+  limitMinutes: number
+  source: string
+}
+
+const ms = (iso: string) => Date.parse(iso)
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString())
+
+function factsOf(t: TicketFacts, clock: ClockName): ClockFacts {
+  const stop = clock === 'respond' ? t.respondedAt : clock === 'arrive' ? t.arrivedAt : t.resolvedAt
+  return {
+    startedAt: ms(t.createdAt),
+    pauses: t.pauses.map((p) => ({ from: ms(p.fromAt), to: p.toAt ? ms(p.toAt) : null })),
+    // Resolving stops every clock still running.
+    stoppedAt: stop ? ms(stop) : t.resolvedAt ? ms(t.resolvedAt) : null,
+  }
+}
+
+export function readTicketClocks(rules: ServiceRules, t: TicketFacts, now: number): ClockView[] {
+  const time = serviceTimeFor(rules, t.serviceLevel)
+  const views: ClockView[] = []
+  for (const clock of clocksFor(t.serviceMode)) {
+    const target = targetFor(rules, clock, t.serviceLevel, t.zone, t.faultLevel)
+    if (!target) continue
+    const f = factsOf(t, clock)
+    const r = readClock(time, f, target, now)
+    views.push({ clock, state: r.state, stopped: f.stoppedAt !== null, warnAt: iso(r.warnAt), dueAt: iso(r.dueAt), leftMinutes: Math.round(r.leftMinutes), warnMinutes: target.warn, limitMinutes: target.limit, source: target.source })
+  }
+  return views
+}
+
+/** The most urgent clock: breached first, then the nearest deadline; paused, then stopped clocks last. */
+export function mostUrgent(views: readonly ClockView[]): ClockView | null {
+  const rank = (v: ClockView) => (v.stopped ? 5 : v.state === 'breached' ? 0 : v.state === 'warning' ? 1 : v.state === 'running' ? 2 : 3)
+  return [...views].sort((a, b) => rank(a) - rank(b) || (a.dueAt ? ms(a.dueAt) : Infinity) - (b.dueAt ? ms(b.dueAt) : Infinity))[0] ?? null
+}
+
+/** The earliest limit deadline among clocks still running (stored on the ticket so lists sort by it). */
+export function nextDue(rules: ServiceRules, t: TicketFacts): string | null {
+  const time = serviceTimeFor(rules, t.serviceLevel)
+  let best: number | null = null
+  for (const clock of clocksFor(t.serviceMode)) {
+    const f = factsOf(t, clock)
+    if (f.stoppedAt !== null) continue
+    const target = targetFor(rules, clock, t.serviceLevel, t.zone, t.faultLevel)
+    if (!target) continue
+    const due = deadlineAt(time, f, target.limit)
+    if (due !== null && (best === null || due < best)) best = due
+  }
+  return iso(best)
+}
+
+/** Service minutes the ticket has been worked on (its resolve clock's running time) at `now`. */
+export function activeTicketMinutes(rules: ServiceRules, t: TicketFacts, now: number): number {
+  return activeMinutes(serviceTimeFor(rules, t.serviceLevel), factsOf(t, 'resolve'), now)
+}
