@@ -159,3 +159,27 @@ export class ServiceTime {
     }
   }
 }
+
+const hhmm = (m: number) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`
+
+/** Windows as a dispatcher writes them: "08:30-12:00, 13:00-18:00"; an empty string is a closed day. */
+export function formatWindows(ws: readonly Window[]): string {
+  return ws.map(([s, e]) => `${hhmm(s)}-${hhmm(e)}`).join(', ')
+}
+
+/** The inverse of formatWindows; null when the text is not a list of opening hours. */
+export function parseWindows(text: string): Window[] | null {
+  if (!text.trim()) return []
+  const out: Window[] = []
+  for (const part of text.split(/[,，;；]/)) {
+    const m = /^\s*(\d{1,2}):(\d{2})\s*[-–~至]\s*(\d{1,2}):(\d{2})\s*$/.exec(part)
+    if (!m) return null
+    const [h1, m1, h2, m2] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]
+    const s = h1 * 60 + m1
+    const e = h2 * 60 + m2
+    if (m1 > 59 || m2 > 59 || s >= e || e > 1440) return null
+    if (out.length && s < out[out.length - 1]![1]) return null
+    out.push([s, e])
+  }
+  return out
+}

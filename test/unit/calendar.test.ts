@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ServiceTime, type HolidayEntry } from '../../shared/domain/calendar'
+import { ServiceTime, formatWindows, parseWindows, type HolidayEntry } from '../../shared/domain/calendar'
 import { CALENDAR_PRESETS, HOLIDAYS_2026 } from '../../shared/domain/rules'
 
 const TZ = 'Asia/Shanghai'
@@ -80,5 +80,22 @@ describe('service minutes between two instants', () => {
   it('an edited holiday table changes the answer', () => {
     const custom: HolidayEntry[] = [{ date: '2026-11-23', kind: 'off', name: '测试休息日' }]
     expect(local(time('5x8', custom).addMinutes(at('2026-11-20 17:00'), 120))).toBe('2026-11-24 09:30')
+  })
+})
+
+describe('opening hours as written in 设置', () => {
+  it.each([
+    ['08:30-12:00, 13:00-18:00', [[510, 720], [780, 1080]]],
+    ['8:00-22:00', [[480, 1320]]],
+    ['00:00-24:00', [[0, 1440]]],
+    ['09:30至19:30', [[570, 1170]]],
+    ['', []],
+    ['08:30-12:00，13:00-18:00', [[510, 720], [780, 1080]]],
+  ])('%j → %j', (text, windows) => {
+    expect(parseWindows(text)).toEqual(windows)
+    expect(parseWindows(formatWindows(windows as [number, number][]))).toEqual(windows)
+  })
+  it.each(['18:00-08:00', '08:30', '25:00-26:00', '08:70-09:00', '13:00-18:00, 08:30-12:00', 'morning'])('refuses %j', (text) => {
+    expect(parseWindows(text)).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/i18n'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { setLanguage } from '../i18n'
+import { RulesSettings } from './RulesSettings'
 
 export function SettingsPage(): React.JSX.Element {
   const { t, i18n } = useTranslation()
@@ -18,6 +19,7 @@ export function SettingsPage(): React.JSX.Element {
           </select>
         </div>
       </section>
+      <RulesSettings />
       {info && (
         <section>
           <h2>{t('settings.deskInfo')}</h2>
