@@ -16,9 +16,9 @@ export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'desk-e2e-'))
 }
 
-export async function startHost(dataDir: string, port: number): Promise<Host> {
+export async function startHost(dataDir: string, port: number, env: Record<string, string> = {}): Promise<Host> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/desk/web/serve.ts'], {
-    env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port) },
+    env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

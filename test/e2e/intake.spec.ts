@@ -111,7 +111,7 @@ test('an unknown caller is registered on the spot; the UI switches to English', 
   await page.screenshot({ path: `${SCREENS}/new-customer.png` })
   await dialog.getByRole('button', { name: '保存客户' }).click()
   await expect(dialog.getByRole('heading', { name: '昆明市盘龙区青云街道办事处' })).toBeVisible()
-  await expect(dialog.getByText('无合同（应急式服务）')).toBeVisible()
+  await expect(dialog.getByLabel('已选客户').getByText('无合同（应急式服务）')).toBeVisible()
   await dialog.getByLabel('故障描述').fill('办公室整层断网')
   await dialog.getByLabel('设备类别').selectOption({ label: '网络设备' })
   await dialog.getByRole('button', { name: '保存' }).click()

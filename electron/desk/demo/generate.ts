@@ -183,14 +183,16 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
 
     const customers: { row: CustomerRow; assets: AssetRow[]; contract: ContractRow | null }[] = []
     for (let i = 0; i < plan.customers; i++) {
-      // The first customer of each station is a known one, so demos and tests can look it up.
-      const county = i === 0 ? home : r.pick(counties)
-      let name = i === 0 ? `${home.name}人民医院信息科` : unitName(r, county)
+      // The first two customers of each station are known ones, so demos and tests can look them up:
+      // a 7×24 key account (1388800000n) and a 5×8 office (1388800100n), n = the station's place in the list.
+      const fixed = i < 2
+      const county = fixed ? home : r.pick(counties)
+      let name = i === 0 ? `${home.name}人民医院信息科` : i === 1 ? `${home.name}财政局` : unitName(r, county)
       while (usedNames.has(name)) name = unitName(r, county)
       usedNames.add(name)
       const zone = defaultZone(county, { regionCode: st.region_code, lat: st.lat, lng: st.lng })
       const [lat, lng] = pointIn(r, county, zone === 'city')
-      const contacts = [{ name: personName(r), phone: i === 0 ? `1388800000${STATIONS.indexOf(plan) + 1}` : mobile(r) }]
+      const contacts = [{ name: personName(r), phone: fixed ? `13888${i === 0 ? '00000' : '00100'}${STATIONS.indexOf(plan) + 1}` : mobile(r) }]
       if (r.chance(0.45)) contacts.push({ name: personName(r), phone: `${plan.areaCode}${r.pick(['6', '3', '5'])}${r.digits(7)}` })
       const row: CustomerRow = {
         id: `${st.id}-cus-${String(i + 1).padStart(4, '0')}`,
@@ -202,18 +204,18 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
         zone,
         lat,
         lng,
-        key_account: i === 0 || r.chance(0.08) ? 1 : 0,
+        key_account: i === 0 || (!fixed && r.chance(0.08)) ? 1 : 0,
         created_at: new Date(nowMs - r.int(200, 1500) * DAY).toISOString(),
       }
       tx.putSync('customers', row)
       for (const p of phoneIndexRows(row)) tx.putSync('customer_phones', p)
 
       let contract: ContractRow | null = null
-      if (i === 0 || r.chance(0.7)) {
-        const level = i === 0 ? '7x24' : r.weighted<ServiceLevel>({ '5x8': 55, '7x14': 25, '7x24': 20 })
+      if (fixed || r.chance(0.7)) {
+        const level = i === 0 ? '7x24' : i === 1 ? '5x8' : r.weighted<ServiceLevel>({ '5x8': 55, '7x14': 25, '7x24': 20 })
         const start = nowMs - r.int(60, 700) * DAY
         // About one contract in ten has lapsed: those customers fall back to emergency service.
-        const years = i === 0 || r.chance(0.9) ? r.int(2, 3) : 0.1
+        const years = fixed || r.chance(0.9) ? r.int(2, 3) : 0.1
         contract = {
           id: `${row.id}-con`,
           customer_id: row.id,

@@ -1,5 +1,6 @@
 // npm run web: builds the renderer, then serves it with a desk core on http://127.0.0.1:5178.
-//   PORT, DESK_DATA_DIR override; DESK_EMPTY=1 or --empty starts a new data dir without demo data.
+//   PORT, DESK_DATA_DIR override; DESK_EMPTY=1 or --empty starts a new data dir without demo data;
+//   DESK_NOW holds the desk's clock at a given instant.
 import { resolve } from 'node:path'
 import { openDesk } from '../desk'
 import { startWebHost } from './httpHost'
@@ -7,8 +8,12 @@ import { startWebHost } from './httpHost'
 const dataDir = resolve(process.env.DESK_DATA_DIR ?? '.desk-data/web')
 const port = Number(process.env.PORT ?? 5178)
 const empty = process.argv.includes('--empty') || process.env.DESK_EMPTY === '1'
+// DESK_NOW=2026-04-03T19:30+08:00 holds the desk's clock at that instant (training, reproducible demos and tests).
+const fixedNow = process.env.DESK_NOW ? Date.parse(process.env.DESK_NOW) : null
+if (fixedNow !== null && Number.isNaN(fixedNow)) throw new Error(`DESK_NOW 不是有效的时间：${process.env.DESK_NOW}`)
+const now = fixedNow === null ? undefined : () => new Date(fixedNow)
 
-const desk = await openDesk({ dataDir, demo: !empty })
+const desk = await openDesk({ dataDir, demo: !empty, now })
 const host = await startWebHost({ desk, port, staticDir: resolve('out/renderer') })
 console.log(`服务调度台（浏览器模式）: ${host.url}  数据目录: ${dataDir}`)
 
