@@ -49,6 +49,9 @@ export class ServiceTime {
   private before: number[] = []
   private fromYear = 0
   private toYear = -1
+  /** Instants well inside the built years: no time-zone arithmetic is needed to know t is covered. */
+  private safeFrom = Infinity
+  private safeTo = -Infinity
   private readonly holidays: ReadonlyMap<string, HolidayKind>
 
   constructor(
@@ -64,6 +67,7 @@ export class ServiceTime {
   }
 
   private ensure(t: number): void {
+    if (t >= this.safeFrom && t < this.safeTo) return
     const y = this.yearOf(t)
     if (y > this.fromYear && y < this.toYear) return
     this.build(Math.min(y - 1, this.toYear < this.fromYear ? y - 1 : this.fromYear), Math.max(y + 1, this.toYear))
@@ -101,6 +105,9 @@ export class ServiceTime {
     this.before = before
     this.fromYear = fromYear
     this.toYear = toYear
+    // a day's margin keeps the year boundaries in any time zone inside the built range
+    this.safeFrom = Date.UTC(fromYear + 1, 0, 2)
+    this.safeTo = Date.UTC(toYear, 0, 0)
   }
 
   /** Index of the last window starting at or before t, or -1. */

@@ -55,7 +55,7 @@ export function activeMinutes(time: ServiceTime, facts: ClockFacts, t: number): 
 export function deadlineAt(time: ServiceTime, facts: ClockFacts, minutes: number): number | null {
   let remaining = minutes
   let cursor = facts.startedAt
-  const pauses = [...facts.pauses].sort((a, b) => a.from - b.from)
+  const pauses = facts.pauses.length > 1 ? [...facts.pauses].sort((a, b) => a.from - b.from) : facts.pauses
   for (const p of pauses) {
     const to = p.to
     if (to !== null && to <= cursor) continue

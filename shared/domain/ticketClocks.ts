@@ -31,23 +31,26 @@ export interface ClockView {
 const ms = (iso: string) => Date.parse(iso)
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString())
 
-function factsOf(t: TicketFacts, clock: ClockName): ClockFacts {
-  const stop = clock === 'respond' ? t.respondedAt : clock === 'arrive' ? t.arrivedAt : t.resolvedAt
-  return {
-    startedAt: ms(t.createdAt),
-    pauses: t.pauses.map((p) => ({ from: ms(p.fromAt), to: p.toAt ? ms(p.toAt) : null })),
+/** The facts of each clock, with every timestamp parsed once. */
+function clockFacts(t: TicketFacts): (clock: ClockName) => ClockFacts {
+  const startedAt = ms(t.createdAt)
+  const pauses = t.pauses.map((p) => ({ from: ms(p.fromAt), to: p.toAt ? ms(p.toAt) : null }))
+  const resolved = t.resolvedAt ? ms(t.resolvedAt) : null
+  return (clock) => {
+    const stop = clock === 'respond' ? t.respondedAt : clock === 'arrive' ? t.arrivedAt : null
     // Resolving stops every clock still running.
-    stoppedAt: stop ? ms(stop) : t.resolvedAt ? ms(t.resolvedAt) : null,
+    return { startedAt, pauses, stoppedAt: stop ? ms(stop) : resolved }
   }
 }
 
 export function readTicketClocks(rules: ServiceRules, t: TicketFacts, now: number): ClockView[] {
   const time = serviceTimeFor(rules, t.serviceLevel)
+  const factsOf = clockFacts(t)
   const views: ClockView[] = []
   for (const clock of clocksFor(t.serviceMode)) {
     const target = targetFor(rules, clock, t.serviceLevel, t.zone, t.faultLevel)
     if (!target) continue
-    const f = factsOf(t, clock)
+    const f = factsOf(clock)
     const r = readClock(time, f, target, now)
     views.push({ clock, state: r.state, stopped: f.stoppedAt !== null, warnAt: iso(r.warnAt), dueAt: iso(r.dueAt), leftMinutes: Math.round(r.leftMinutes), warnMinutes: target.warn, limitMinutes: target.limit, source: target.source })
   }
@@ -63,9 +66,10 @@ export function mostUrgent(views: readonly ClockView[]): ClockView | null {
 /** The earliest limit deadline among clocks still running (stored on the ticket so lists sort by it). */
 export function nextDue(rules: ServiceRules, t: TicketFacts): string | null {
   const time = serviceTimeFor(rules, t.serviceLevel)
+  const factsOf = clockFacts(t)
   let best: number | null = null
   for (const clock of clocksFor(t.serviceMode)) {
-    const f = factsOf(t, clock)
+    const f = factsOf(clock)
     if (f.stoppedAt !== null) continue
     const target = targetFor(rules, clock, t.serviceLevel, t.zone, t.faultLevel)
     if (!target) continue
@@ -77,5 +81,5 @@ export function nextDue(rules: ServiceRules, t: TicketFacts): string | null {
 
 /** Service minutes the ticket has been worked on (its resolve clock's running time) at `now`. */
 export function activeTicketMinutes(rules: ServiceRules, t: TicketFacts, now: number): number {
-  return activeMinutes(serviceTimeFor(rules, t.serviceLevel), factsOf(t, 'resolve'), now)
+  return activeMinutes(serviceTimeFor(rules, t.serviceLevel), clockFacts(t)('resolve'), now)
 }

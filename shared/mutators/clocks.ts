@@ -25,10 +25,12 @@ export function ticketFacts(t: TicketRow, pauses: readonly Pick<TicketPauseRow, 
 }
 
 /** Recomputes the stored next deadline from the facts; `repin` moves the ticket to the rules in force. */
-export async function recomputeClocks(tx: Tx, ticket: TicketRow, opts: { repin: boolean; at: string }): Promise<void> {
+export async function recomputeClocks(tx: Tx, ticket: TicketRow, opts: { repin: boolean; at: string; pauses?: readonly TicketPauseRow[] }): Promise<void> {
   const { version, rules } = opts.repin || ticket.rules_version === null ? await rulesInForce(tx) : { version: ticket.rules_version, rules: await rulesVersion(tx, ticket.rules_version) }
-  const pauses = await tx.list('ticket_pauses', { ticket_id: ticket.id })
-  await tx.update('tickets', ticket.id, { next_due: nextDue(rules, ticketFacts(ticket, pauses)), rules_version: version, updated_at: opts.at })
+  const pauses = opts.pauses ?? (await tx.list('ticket_pauses', { ticket_id: ticket.id }))
+  const next_due = nextDue(rules, ticketFacts(ticket, pauses))
+  if (next_due === ticket.next_due && version === ticket.rules_version) return
+  await tx.update('tickets', ticket.id, { next_due, rules_version: version, updated_at: opts.at })
 }
 
 async function openTicket(tx: Tx, id: string): Promise<TicketRow> {

@@ -7,6 +7,7 @@ import { mergeHolidays, parseHolidayCsv } from '../domain/holidayCsv'
 import { OPEN_TICKET_STATUSES } from '../domain/enums'
 import type { ServiceRules } from '../domain/rules'
 import { recomputeClocks } from './clocks'
+import type { TicketPauseRow } from './tables'
 import type { MutationContext, Tx } from './tx'
 
 export const rulesRowId = (version: number) => `rules-v${version}`
@@ -38,8 +39,11 @@ export async function publishRules(tx: Tx, rules: ServiceRules, note: string, at
   await tx.put('service_rules', { id: rulesRowId(version), version, data: rules, note, created_by: userId, created_at: at })
   await tx.put('rules_head', { id: HEAD, version })
   if (head) {
+    // every pause at once, rather than a query per open ticket
+    const pausesOf = new Map<string, TicketPauseRow[]>()
+    for (const p of await tx.list('ticket_pauses', {})) pausesOf.set(p.ticket_id, [...(pausesOf.get(p.ticket_id) ?? []), p])
     for (const status of OPEN_TICKET_STATUSES) {
-      for (const t of await tx.list('tickets', { status })) await recomputeClocks(tx, t, { repin: true, at })
+      for (const t of await tx.list('tickets', { status })) await recomputeClocks(tx, t, { repin: true, at, pauses: pausesOf.get(t.id) ?? [] })
     }
   }
   return version

@@ -1,7 +1,11 @@
 // npm run bench: every benchmark of the project, one after the other, printed as tables.
+import { clocksBench } from './clocks.bench'
 import { deskBench } from './desk.bench'
 
-const benches: [string, () => Promise<string>][] = [['Desk core (issue 2)', deskBench]]
+const benches: [string, () => Promise<string>][] = [
+  ['Desk core (issue 2)', deskBench],
+  ['Service clocks (issue 3)', clocksBench],
+]
 
 for (const [title, run] of benches) {
   const t = performance.now()

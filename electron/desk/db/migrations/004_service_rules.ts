@@ -33,8 +33,9 @@ export const m004: Migration = {
     ALTER TABLE tickets ADD COLUMN recheck_due TEXT;
     ALTER TABLE tickets ADD COLUMN warranty TEXT;
     ALTER TABLE tickets ADD COLUMN next_due TEXT;
-    CREATE INDEX tickets_open_next_due ON tickets(next_due) WHERE status IN (${OPEN_SQL});
-    CREATE INDEX tickets_open_station_next_due ON tickets(station_id, next_due) WHERE status IN (${OPEN_SQL});
+    -- 最紧急在前: tickets with a running deadline first, by deadline; the expressions match the list's ORDER BY
+    CREATE INDEX tickets_open_urgency ON tickets((next_due IS NULL), next_due, created_at DESC) WHERE status IN (${OPEN_SQL});
+    CREATE INDEX tickets_open_station_urgency ON tickets(station_id, (next_due IS NULL), next_due, created_at DESC) WHERE status IN (${OPEN_SQL});
 
     CREATE TABLE ticket_pauses (
       id TEXT PRIMARY KEY,
