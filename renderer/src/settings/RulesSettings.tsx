@@ -23,6 +23,7 @@ export function RulesSettings(): React.JSX.Element {
   const [note, setNote] = useState('')
   const [csv, setCsv] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [importError, setImportError] = useState<string | null>(null)
 
   useEffect(() => {
     if (!data) return
@@ -58,7 +59,7 @@ export function RulesSettings(): React.JSX.Element {
   }
 
   async function importCsv() {
-    setError(null)
+    setImportError(null)
     try {
       const r = await desk.call('rules.importHolidays', { baseVersion: data!.version, csv })
       setCsv('')
@@ -66,12 +67,11 @@ export function RulesSettings(): React.JSX.Element {
     } catch (e) {
       const body = (e as { body?: { issues?: { path: string; key: string }[] } }).body
       const detail = body?.issues?.map((i) => `第 ${i.path.replace('csv.', '')} 行：${t(i.key as never)}`).join('；')
-      setError(detail ? t('errors.holidays.problems', { count: body!.issues!.length, detail }) : errorText(e))
+      setImportError(detail ? t('errors.holidays.problems', { count: body!.issues!.length, detail }) : errorText(e))
     }
   }
 
   const years = [...new Set(draft.holidays.map((h) => h.date.slice(0, 4)))].sort()
-  const hours = (m: number) => Math.round((m / 60) * 100) / 100
   return (
     <section className="rules-settings" aria-label={t('settings.rules')}>
       <h2>{t('settings.rules')}</h2>
@@ -103,10 +103,10 @@ export function RulesSettings(): React.JSX.Element {
                   <input
                     type="number"
                     min={0}
-                    step={0.25}
+                    step={1}
                     aria-label={`${t(`enums.clock.${row.clock}`)} ${row.zone === '*' ? '' : t(`enums.zone.${row.zone}`)} ${row.fault === '*' ? '' : t(`enums.faultLevel.${row.fault}`)} ${t(k === 'warn' ? 'settings.colWarn' : 'settings.colLimit')}`}
-                    value={hours(row[k])}
-                    onChange={(e) => edit((r) => void (r.sla[i]![k] = Math.round(Number(e.target.value) * 60)))}
+                    value={row[k]}
+                    onChange={(e) => edit((r) => void (r.sla[i]![k] = Math.round(Number(e.target.value))))}
                   />
                 </td>
               ))}
@@ -149,11 +149,16 @@ export function RulesSettings(): React.JSX.Element {
         <label htmlFor="holiday-csv">{t('settings.importCsv')}</label>
         <textarea id="holiday-csv" rows={4} value={csv} placeholder="2027-01-01,休,元旦" onChange={(e) => setCsv(e.target.value)} />
         <span className="sub">{t('settings.importHint')}</span>
-        <input type="file" accept=".csv,text/csv" aria-label={t('settings.importCsv')} onChange={async (e) => setCsv(await (e.target.files?.[0]?.text() ?? Promise.resolve('')))} />
+        <input type="file" accept=".csv,text/csv" aria-label={t('settings.chooseCsv')} onChange={async (e) => setCsv(await (e.target.files?.[0]?.text() ?? Promise.resolve('')))} />
       </div>
       <button type="button" onClick={importCsv} disabled={!csv.trim()}>
         {t('settings.importCsv')}
       </button>
+      {importError && (
+        <p className="form-error" role="alert">
+          {importError}
+        </p>
+      )}
 
       <h3>{t('settings.sanbao')}</h3>
       <div className="field">
