@@ -6,18 +6,10 @@ import { queries } from '../../shared/api/contract'
 import type { DeskError } from '../../shared/api/errors'
 import { translate, zhCN } from '../../shared/i18n'
 import { TICKET_DRAFT } from '../fixtures'
-import { TEST_NOW, tempDir, testDesk } from './helpers'
+import { failure, TEST_NOW, tempDir, testDesk } from './helpers'
 
 const DRAFT = { ...TICKET_DRAFT, reporterPhone: '138 8800 0001' }
 
-async function failure(p: Promise<unknown>): Promise<DeskError['body']> {
-  try {
-    await p
-  } catch (e) {
-    return (e as DeskError).body
-  }
-  throw new Error('expected the call to fail')
-}
 
 function fingerprint(dataDir: string): string {
   const db = new Database(join(dataDir, 'desk.sqlite'), { readonly: true })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { openDesk, type Desk, type OpenDeskOptions } from '../../electron/desk'
+import type { DeskError } from '../../shared/api/errors'
 
 /** The demo data's clock in tests: Friday 2026-11-20, 10:30 in Kunming. */
 export const TEST_NOW = new Date('2026-11-20T02:30:00Z')
@@ -24,4 +25,14 @@ export async function testDesk(options: Partial<OpenDeskOptions> = {}): Promise<
   const desk = await openDesk({ dataDir: options.dataDir ?? tempDir(), now: () => TEST_NOW, ...options })
   desks.push(desk)
   return desk
+}
+
+/** The error body of a call that must fail. */
+export async function failure(p: Promise<unknown>): Promise<DeskError['body']> {
+  try {
+    await p
+  } catch (e) {
+    return (e as DeskError).body
+  }
+  throw new Error('expected the call to fail')
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { DeskError } from '../../shared/api/errors'
 import type { OpenDeskOptions } from '../../electron/desk'
 import { TICKET_DRAFT } from '../fixtures'
-import { tempDir, testDesk } from './helpers'
+import { failure, tempDir, testDesk } from './helpers'
 
 /** A desk whose clock the test moves (the same data dir, reopened at another time, as after a restart). */
 async function deskAt(dataDir: string, local: string, extra: Partial<OpenDeskOptions> = {}) {
@@ -14,14 +14,6 @@ const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_60
 const dues = async (desk: Awaited<ReturnType<typeof deskAt>>, id: string) =>
   Object.fromEntries((await desk.call('tickets.get', { id })).clocks.map((c) => [c.clock, local(c.dueAt)]))
 
-async function failure(p: Promise<unknown>): Promise<DeskError['body']> {
-  try {
-    await p
-  } catch (e) {
-    return (e as DeskError).body
-  }
-  throw new Error('expected the call to fail')
-}
 
 /** A 5×8 customer in the city, on a fresh desk without demo data. */
 async function fiveByEightCustomer(dataDir: string, at: string) {

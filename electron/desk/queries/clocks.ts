@@ -1,9 +1,9 @@
 import type { ClockView, TicketSummary } from '../../../shared/api/schemas'
 import { OPEN_TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/enums'
-import { mostUrgent, readTicketClocks, type TicketFacts } from '../../../shared/domain/ticketClocks'
+import { mostUrgent, readTicketClocks } from '../../../shared/domain/ticketClocks'
 import type { Db } from '../db/open'
 import type { RulesReader } from './rules'
-import type { SummaryRow } from './ticketSummary'
+import { summaryFacts as facts, type SummaryRow } from './ticketSummary'
 
 type Pause = { ticketId: string; reason: 'customer' | 'parts'; note: string; fromAt: string; toAt: string | null }
 
@@ -18,17 +18,6 @@ export function clockReader(db: Db, rules: RulesReader, now: () => Date) {
     for (const p of pausesOf.all(JSON.stringify(ids)) as Pause[]) out.set(p.ticketId, [...(out.get(p.ticketId) ?? []), p])
     return out
   }
-  const facts = (r: SummaryRow, ps: Pause[]): TicketFacts => ({
-    createdAt: r.createdAt,
-    serviceMode: r.serviceMode as TicketFacts['serviceMode'],
-    serviceLevel: r.serviceLevel as TicketFacts['serviceLevel'],
-    zone: r.zone as TicketFacts['zone'],
-    faultLevel: r.faultLevelFact as TicketFacts['faultLevel'],
-    respondedAt: r.respondedAt,
-    arrivedAt: r.arrivedAt,
-    resolvedAt: r.resolvedAt,
-    pauses: ps,
-  })
   const isOpen = (status: string) => OPEN_TICKET_STATUSES.includes(status as TicketStatus)
 
   return {

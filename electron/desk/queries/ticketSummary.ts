@@ -1,3 +1,5 @@
+import type { TicketFacts } from '../../../shared/domain/ticketClocks'
+
 /** The columns and joins of a ticket row in lists (工单 list, a customer's earlier tickets). */
 export const TICKET_SUMMARY_SELECT = `
   SELECT t.id, t.number, t.created_at AS createdAt, c.unit_name AS customerName, t.reporter_phone AS reporterPhone,
@@ -31,4 +33,19 @@ export interface SummaryRow {
   respondedAt: string | null
   arrivedAt: string | null
   resolvedAt: string | null
+}
+
+/** The facts a summary row's clocks are read from. */
+export function summaryFacts(r: SummaryRow, pauses: readonly { fromAt: string; toAt: string | null }[]): TicketFacts {
+  return {
+    createdAt: r.createdAt,
+    serviceMode: r.serviceMode as TicketFacts['serviceMode'],
+    serviceLevel: r.serviceLevel as TicketFacts['serviceLevel'],
+    zone: r.zone as TicketFacts['zone'],
+    faultLevel: r.faultLevelFact as TicketFacts['faultLevel'],
+    respondedAt: r.respondedAt,
+    arrivedAt: r.arrivedAt,
+    resolvedAt: r.resolvedAt,
+    pauses,
+  }
 }

@@ -1,15 +1,15 @@
 import type { z } from 'zod'
-import { OPEN_TICKET_STATUSES } from '../../../shared/domain/enums'
+import { OPEN_TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/enums'
 import { normalizePhone } from '../../../shared/domain/phone'
 import type { TicketDetail, TicketListQuery, TicketSummary } from '../../../shared/api/schemas'
 import { proposeEscalation, type EscalationStep } from '../../../shared/domain/escalation'
 import type { FaultLevel } from '../../../shared/domain/enums'
-import { activeTicketMinutes, type TicketFacts } from '../../../shared/domain/ticketClocks'
+import { activeTicketMinutes } from '../../../shared/domain/ticketClocks'
 import { notFound } from '../../../shared/api/errors'
 import type { Db } from '../db/open'
 import type { CustomerQueries } from './customers'
 import { globPrefix, likeAnywhere, statementCache } from './statements'
-import { TICKET_SUMMARY_SELECT, type SummaryRow } from './ticketSummary'
+import { TICKET_SUMMARY_SELECT, summaryFacts, type SummaryRow } from './ticketSummary'
 import type { ClockReader } from './clocks'
 import type { RulesReader } from './rules'
 
@@ -40,20 +40,6 @@ interface DetailRow {
   createdByName: string | null
   address: string
   keyAccount: number
-}
-
-function clockFacts(r: SummaryRow, pauses: { fromAt: string; toAt: string | null }[]): TicketFacts {
-  return {
-    createdAt: r.createdAt,
-    serviceMode: r.serviceMode as TicketFacts['serviceMode'],
-    serviceLevel: r.serviceLevel as TicketFacts['serviceLevel'],
-    zone: r.zone as TicketFacts['zone'],
-    faultLevel: r.faultLevelFact as TicketFacts['faultLevel'],
-    respondedAt: r.respondedAt,
-    arrivedAt: r.arrivedAt,
-    resolvedAt: r.resolvedAt,
-    pauses,
-  }
 }
 
 function where(input: ListInput): { sql: string; params: unknown[] } {
@@ -137,12 +123,12 @@ export function ticketQueries(db: Db, customers: CustomerQueries, clocks: ClockR
       const [summary] = clocks.summaries([row])
       const rulesNow = row.rulesVersion !== null ? rules.version(row.rulesVersion) : rules.inForce().rules
       const resolve = clockViews.find((c) => c.clock === 'resolve') ?? null
-      const open = summary!.urgency !== null || ['new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated'].includes(row.status)
+      const open = OPEN_TICKET_STATUSES.includes(row.status as TicketStatus)
       const proposal = proposeEscalation(rulesNow.escalation, {
         step: d.escalationStep as EscalationStep,
         faultLevel: row.faultLevelFact as FaultLevel,
         resolved: !open,
-        activeMinutes: activeTicketMinutes(rulesNow, clockFacts(row, pauses), now().getTime()),
+        activeMinutes: activeTicketMinutes(rulesNow, summaryFacts(row, pauses), now().getTime()),
         resolve: resolve ? { state: resolve.state, warnAt: null, dueAt: null, leftMinutes: resolve.leftMinutes } : null,
       })
       return {
