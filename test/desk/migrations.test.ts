@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../electron/desk/db/migrate'
 import { openDatabase } from '../../electron/desk/db/open'
+import { openDesk } from '../../electron/desk'
 import { tempDir } from './helpers'
 
 const tables = (db: Database.Database) =>
@@ -53,6 +54,41 @@ describe('migrations', () => {
     expect(tables(db)).toEqual(expect.arrayContaining(['desk_meta', 'desk_counters', 'outbox']))
     expect(columns(db, 'outbox')).toEqual(['mutation_id', 'name', 'args', 'user_id', 'created_at'])
     db.close()
+  })
+
+  it('004 adds versioned service rules, pauses, clock facts and an urgency index', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 4)
+    expect(tables(db)).toEqual(expect.arrayContaining(['service_rules', 'rules_head', 'ticket_pauses']))
+    expect(columns(db, 'tickets')).toEqual(expect.arrayContaining(['rules_version', 'service_level', 'zone', 'escalation_step', 'responded_at', 'arrived_at', 'resolved_at', 'recheck_due', 'warranty', 'next_due']))
+    const open = "status IN ('new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated')"
+    // the list pins this index for its everyday view; it must serve the ORDER BY without a sort
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM tickets INDEXED BY tickets_open_urgency WHERE ${open} ORDER BY next_due IS NULL, next_due, created_at DESC LIMIT 100`)
+      .all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join()).not.toContain('TEMP B-TREE')
+    expect(() => db.prepare("INSERT INTO ticket_pauses (id, ticket_id, station_id, reason, from_at) VALUES ('p', 't', 's', 'lunch', '2026-01-01')").run()).toThrow(/CHECK|FOREIGN/)
+    db.close()
+  })
+
+  it('a data dir from before 004 gets the preset rules and clocks for its open tickets on open', async () => {
+    const dir = tempDir()
+    const desk = await openDesk({ dataDir: dir, now: () => new Date('2026-11-20T02:30:00Z') })
+    desk.close()
+    // make it look like a schema-3 desk whose tickets never had clocks
+    const db = openDatabase(dir)
+    db.exec("DELETE FROM service_rules; DELETE FROM rules_head; UPDATE tickets SET rules_version = NULL, next_due = NULL")
+    db.close()
+    const again = await openDesk({ dataDir: dir, now: () => new Date('2026-11-20T02:30:00Z') })
+    expect((await again.call('rules.get', {})).version).toBe(2)
+    const raw = openDatabase(dir)
+    expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'new' AND rules_version IS NULL").get()).toEqual({ n: 0 })
+    // every open ticket has a deadline again, except those paused (no deadline while waiting)
+    expect(
+      raw.prepare("SELECT count(*) AS n FROM tickets t WHERE status = 'new' AND next_due IS NULL AND NOT EXISTS (SELECT 1 FROM ticket_pauses p WHERE p.ticket_id = t.id AND p.to_at IS NULL)").get(),
+    ).toEqual({ n: 0 })
+    raw.close()
+    again.close()
   })
 
   it('runs only what is missing, and refuses a file from a newer version', () => {
