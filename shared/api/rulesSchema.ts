@@ -16,7 +16,6 @@ const Calendar = z.object({
   observesHolidays: z.boolean(),
   makeUpDay: Windows,
 })
-const fault = z.enum(FAULT_LEVELS)
 const role = z.enum(['manager', 'hq'])
 const perFault = <T extends z.ZodType>(t: T) => z.object({ critical: t, major: t, general: t, minor: t })
 

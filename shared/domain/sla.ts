@@ -83,9 +83,3 @@ export function readClock(time: ServiceTime, facts: ClockFacts, target: Target, 
   else state = 'running'
   return { state, warnAt, dueAt, leftMinutes }
 }
-
-/** Most urgent first: breached, then by deadline; paused and finished clocks last. */
-export function urgencyOrder(a: ClockReading, b: ClockReading): number {
-  const rank = (r: ClockReading) => (r.state === 'breached' ? 0 : r.state === 'met' ? 3 : r.state === 'paused' ? 2 : 1)
-  return rank(a) - rank(b) || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity)
-}

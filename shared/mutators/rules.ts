@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant } from '../api/schemas'
+import { Instant } from '../api/schemas'
 import { ServiceRulesSchema } from '../api/rulesSchema'
 import { ruleError } from '../api/errors'
 import { failValidation } from '../api/validate'
@@ -82,4 +82,3 @@ export async function importHolidays(tx: Tx, args: HolidayImportArgs, ctx: Mutat
   return { version, imported: entries.length }
 }
 
-export const RulesIdArgs = Id

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { DeskError } from '../../shared/api/errors'
 import type { OpenDeskOptions } from '../../electron/desk'
 import { TICKET_DRAFT } from '../fixtures'
 import { failure, tempDir, testDesk } from './helpers'
