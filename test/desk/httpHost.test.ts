@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -99,5 +100,19 @@ describe('browser mode host', () => {
     await new Promise((r) => setTimeout(r, 100))
     await desk.call('ticket.create', TICKET_DRAFT)
     expect(await received).toContain('"tables":["tickets"]')
+  })
+})
+
+describe('shutting down', () => {
+  it('closes at once even with a browser preconnect socket that has sent nothing yet', async () => {
+    const { url } = await start()
+    const u = new URL(url)
+    // Chromium opens sockets ahead of requests; Node counts them busy until their headers arrive (60 s)
+    const socket = connect(Number(u.port), u.hostname)
+    await new Promise((r) => socket.once('connect', r))
+    const closed = host!.close().then(() => 'closed')
+    host = null
+    expect(await Promise.race([closed, new Promise((r) => setTimeout(() => r('still open'), 3000))])).toBe('closed')
+    socket.destroy()
   })
 })

@@ -40,9 +40,18 @@ export async function startHost(dataDir: string, port: number, env: Record<strin
     url,
     dataDir,
     stop: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
+        if (child.exitCode !== null) return resolve()
         child.removeAllListeners('exit')
-        child.on('exit', () => resolve())
+        // A host that does not stop within 5 s is a bug: kill it, and fail the test that stopped it.
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL')
+          reject(new Error(`web host did not stop on SIGTERM:\n${output}`))
+        }, 5000)
+        child.on('exit', () => {
+          clearTimeout(timer)
+          resolve()
+        })
         child.kill('SIGTERM')
       }),
   }

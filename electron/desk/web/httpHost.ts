@@ -55,6 +55,7 @@ export async function startWebHost(opts: { desk: Desk; staticDir: string; port: 
     }),
   )
   let origin = ''
+  let closing = false
 
   const server = createServer(async (req, res) => {
     const hostHeader = req.headers.host ?? ''
@@ -84,6 +85,8 @@ export async function startWebHost(opts: { desk: Desk; staticDir: string; port: 
       }
     }
     if (url.pathname === '/api/events') {
+      // While shutting down, a browser's EventSource reconnecting at once would keep the server open.
+      if (closing) return void res.writeHead(503).end()
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
       res.write(': connected\n\n')
       clients.add(res)
@@ -106,9 +109,11 @@ export async function startWebHost(opts: { desk: Desk; staticDir: string; port: 
     url: origin,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true
         unsubscribe.forEach((u) => u())
         for (const res of clients) res.end()
         server.close(() => resolve())
+        server.closeAllConnections()
       }),
   }
 }
