@@ -5,7 +5,7 @@ import { publishRules, rulesRowId } from '../../shared/mutators'
 import type { Db } from './db/open'
 import type { SqliteTx } from './db/sqliteTx'
 import { generateDemo, type DemoCounts } from './demo/generate'
-import { DEFAULT_DESK_CODE, DEFAULT_STATION_CODE, HQ, HQ_STAFF, STATIONS, dispatcherId, staffOf } from './demo/network'
+import { DEFAULT_DESK_CODE, DEFAULT_STATION_CODE, HQ, HQ_STAFF, STATIONS, dispatcherId, staffOf } from '../../shared/demo/network'
 
 /** Who this desk is: fixed at first start, kept in desk_meta. */
 export interface DeskIdentity {

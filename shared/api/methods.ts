@@ -22,4 +22,17 @@ export const METHOD_NAMES = [
   'rules.update',
   'rules.importHolidays',
 ] as const
+export const MUTATION_NAMES = [
+  'customer.create',
+  'ticket.create',
+  'ticket.pause',
+  'ticket.resume',
+  'ticket.respond',
+  'ticket.resolve',
+  'ticket.setFaultLevel',
+  'ticket.escalate',
+  'customer.setZone',
+  'rules.update',
+  'rules.importHolidays',
+] as const
 export const EVENT_NAMES = ['data.changed', 'shell.command'] as const

@@ -2,6 +2,7 @@
 // the sync server runs the same functions authoritatively.
 import type { z } from 'zod'
 import type { MutationName, MethodOutput } from '../api/contract'
+import type { Role } from '../domain/enums'
 import { CustomerCreateArgs, createCustomer } from './customer'
 import { TicketCreateArgs, createTicket } from './ticket'
 import {
@@ -29,20 +30,25 @@ export interface MutatorDef<A extends z.ZodType, R> {
   run(tx: Tx, args: z.output<A>, ctx: MutationContext): Promise<R>
   /** Tables the mutator may write, so readers know what to refresh. */
   writes: readonly string[]
+  /** Who may run it (the server refuses anyone else). */
+  roles: readonly Role[]
 }
 
+const DESK: readonly Role[] = ['dispatcher', 'manager', 'hq', 'admin']
+const RULES: readonly Role[] = ['manager', 'hq', 'admin']
+
 export const mutators = {
-  'customer.create': { args: CustomerCreateArgs, run: createCustomer, writes: ['customers'] },
-  'ticket.create': { args: TicketCreateArgs, run: createTicket, writes: ['tickets'] },
-  'ticket.pause': { args: PauseArgs, run: pauseTicket, writes: ['tickets'] },
-  'ticket.resume': { args: ResumeArgs, run: resumeTicket, writes: ['tickets'] },
-  'ticket.respond': { args: RespondArgs, run: respondTicket, writes: ['tickets'] },
-  'ticket.resolve': { args: ResolveArgs, run: resolveTicket, writes: ['tickets'] },
-  'ticket.setFaultLevel': { args: FaultLevelArgs, run: setFaultLevel, writes: ['tickets'] },
-  'ticket.escalate': { args: EscalateArgs, run: escalateTicket, writes: ['tickets'] },
-  'customer.setZone': { args: SetZoneArgs, run: setCustomerZone, writes: ['customers', 'tickets'] },
-  'rules.update': { args: RulesUpdateArgs, run: updateRules, writes: ['rules', 'tickets'] },
-  'rules.importHolidays': { args: HolidayImportArgs, run: importHolidays, writes: ['rules', 'tickets'] },
+  'customer.create': { args: CustomerCreateArgs, run: createCustomer, writes: ['customers'], roles: DESK },
+  'ticket.create': { args: TicketCreateArgs, run: createTicket, writes: ['tickets'], roles: DESK },
+  'ticket.pause': { args: PauseArgs, run: pauseTicket, writes: ['tickets'], roles: DESK },
+  'ticket.resume': { args: ResumeArgs, run: resumeTicket, writes: ['tickets'], roles: DESK },
+  'ticket.respond': { args: RespondArgs, run: respondTicket, writes: ['tickets'], roles: DESK },
+  'ticket.resolve': { args: ResolveArgs, run: resolveTicket, writes: ['tickets'], roles: DESK },
+  'ticket.setFaultLevel': { args: FaultLevelArgs, run: setFaultLevel, writes: ['tickets'], roles: DESK },
+  'ticket.escalate': { args: EscalateArgs, run: escalateTicket, writes: ['tickets'], roles: DESK },
+  'customer.setZone': { args: SetZoneArgs, run: setCustomerZone, writes: ['customers', 'tickets'], roles: DESK },
+  'rules.update': { args: RulesUpdateArgs, run: updateRules, writes: ['rules', 'tickets'], roles: RULES },
+  'rules.importHolidays': { args: HolidayImportArgs, run: importHolidays, writes: ['rules', 'tickets'], roles: RULES },
 } as const satisfies { [N in MutationName]: MutatorDef<z.ZodType, MethodOutput<N>> }
 
 export type MutatorArgs<N extends MutationName> = z.output<(typeof mutators)[N]['args']>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { events, mutations, queries } from '../../shared/api/contract'
-import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api/methods'
+import { EVENT_NAMES, METHOD_NAMES, MUTATION_NAMES } from '../../shared/api/methods'
 import { parseInput } from '../../shared/api/validate'
 import { DeskError } from '../../shared/api/errors'
 import { TicketDraft } from '../../shared/api/schemas'
@@ -15,6 +15,7 @@ describe('the contract', () => {
   it('the preload name lists are exactly the contract', () => {
     expect([...METHOD_NAMES].sort()).toEqual([...Object.keys(queries), ...Object.keys(mutations)].sort())
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort())
+    expect([...MUTATION_NAMES].sort()).toEqual(Object.keys(mutations).sort())
   })
 
   it('every mutation has a mutator', () => {

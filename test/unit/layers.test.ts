@@ -46,6 +46,17 @@ describe('who may import whom', () => {
     expect(bad).toEqual([])
   })
 
+  it('the server imports shared/ and its own files, never electron/ or renderer/', () => {
+    const bad: string[] = []
+    for (const f of sources(join(ROOT, 'server'))) {
+      for (const spec of imports(f)) {
+        const t = target(f, spec)
+        if (spec.startsWith('.') ? !(t.startsWith('server/') || t.startsWith('shared/')) : spec === 'electron') bad.push(`${rel(f)} → ${spec}`)
+      }
+    }
+    expect(bad).toEqual([])
+  })
+
   it("only electron/main and electron/preload import 'electron'; the desk core never does", () => {
     const importers = [...sources(join(ROOT, 'electron')), ...sources(join(ROOT, 'shared')), ...sources(join(ROOT, 'renderer/src'))]
       .filter((f) => imports(f).includes('electron'))

@@ -34,7 +34,7 @@ import {
 } from '../../../shared/mutators'
 import type { SqliteTx } from '../db/sqliteTx'
 import { COUNTIES, COUNTY_BY_CODE, regionName } from '../regions'
-import { STATIONS, dispatcherId, type StationPlan } from './network'
+import { STATIONS, dispatcherId, type StationPlan } from '../../../shared/demo/network'
 import { BANKS, BRANDS, FAULTS, FIRM_TRADES, FIRM_WORDS, GIVEN, GOV_UNITS, HOSPITALS, ROADS, SCHOOL_KINDS, SURNAMES } from './words'
 
 const HOUR = 3_600_000

@@ -1,6 +1,6 @@
 // The service network every desk starts with (reference data, also in --empty mode):
 // Kunming HQ and its stations, each with its service area and its desk staff.
-import type { StationRow, UserRow } from '../../../shared/mutators'
+import type { StationRow, UserRow } from '../mutators'
 
 export interface StationPlan {
   station: StationRow

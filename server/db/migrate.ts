@@ -1,0 +1,27 @@
+import { s001 } from './migrations/001_sync'
+import { one, type SqlStore } from './store'
+
+export interface ServerMigration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001]
+
+/** Applies what is missing, each migration in its own transaction; refuses a database from a newer server. */
+export async function migrateServer(store: SqlStore): Promise<number> {
+  await store.exec('CREATE TABLE IF NOT EXISTS server_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+  const { v } = one(await store.query<{ v: number | null }>('SELECT max(version) AS v FROM server_migrations'))
+  const current = v ?? 0
+  const latest = SERVER_MIGRATIONS.length
+  if (current > latest) throw new Error(`数据库由更新版本的同步服务器创建（版本 ${current}，本程序支持到 ${latest}）`)
+  for (const m of SERVER_MIGRATIONS) {
+    if (m.version <= current) continue
+    await store.transaction(async (q) => {
+      await q.exec(m.sql)
+      await q.query('INSERT INTO server_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
+    })
+  }
+  return latest
+}

@@ -1,0 +1,70 @@
+import { DeskError, ruleError } from '../../shared/api/errors'
+import { parseInput } from '../../shared/api/validate'
+import type { Role } from '../../shared/domain/enums'
+import { mutators, type MutationContext } from '../../shared/mutators'
+import type { PushRequest, PushResponse } from '../../shared/protocol/sync'
+import { PgTx } from '../db/pgTx'
+import { one, type SqlStore } from '../db/store'
+import { SyncError } from './errors'
+
+export interface Caller {
+  userId: string
+  role: Role
+  stationId: string
+}
+
+/** HQ and the administrator see every station; everyone else their own. */
+export const scopeOf = (caller: Caller) => ({ stationId: caller.role === 'hq' || caller.role === 'admin' ? null : caller.stationId })
+
+/**
+ * Applies a desk's mutations in order, each in its own transaction with the client's lastMutationId.
+ * Already-applied ids are skipped (retries are safe); a gap refuses the rest; a broken business rule
+ * is rejected with its reason and still advances lastMutationId, so the desk is never stuck.
+ */
+export async function applyPush(store: SqlStore, memo: Map<string, unknown>, caller: Caller, req: PushRequest): Promise<PushResponse> {
+  let applied = 0
+  let rejected = 0
+  let lastMutationId = 0
+  for (const m of req.mutations) {
+    const outcome = await store.transaction(async (q) => {
+      const [client] = await q.query<{ user_id: string; last_mutation_id: number }>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [
+        req.clientId,
+      ])
+      if (client && client.user_id !== caller.userId) throw new SyncError(403, 'errors.sync.clientOfOtherUser')
+      if (!client) await q.query('INSERT INTO clients (client_id, user_id) VALUES ($1, $2)', [req.clientId, caller.userId])
+      const last = Number(client?.last_mutation_id ?? 0)
+      lastMutationId = last
+      if (m.id <= last) return 'skipped' as const
+      if (m.id > last + 1) throw new SyncError(409, 'errors.sync.gap', { last, first: m.id })
+      // The version is taken inside the write transaction: the counter's row lock orders all writers.
+      const { value: version } = one(await q.query<{ value: number }>('UPDATE sync_version SET value = value + 1 WHERE id = 1 RETURNING value'))
+      const def = mutators[m.name]
+      const ctx: MutationContext = { clientId: req.clientId, userId: caller.userId, role: caller.role, stationId: caller.stationId }
+      let result: 'applied' | 'rejected' = 'applied'
+      await q.query('SAVEPOINT mutation')
+      try {
+        if (!def.roles.includes(caller.role)) throw ruleError('errors.sync.forbidden', { role: caller.role })
+        const args = parseInput(def.args, m.args)
+        await (def.run as (tx: PgTx, a: unknown, c: MutationContext) => Promise<unknown>)(new PgTx(q, Number(version), scopeOf(caller), memo), args, ctx)
+      } catch (e) {
+        if (!(e instanceof DeskError)) throw e
+        await q.query('ROLLBACK TO SAVEPOINT mutation')
+        await q.query(
+          'INSERT INTO rejections (client_id, mutation_id, name, code, key, params, message, at, row_version) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)',
+          [req.clientId, m.id, m.name, e.body.code, e.body.key, JSON.stringify({ ...(e.body.params ?? {}), ...(e.body.issues ? { issues: e.body.issues } : {}) }), e.body.message, new Date().toISOString(), version],
+        )
+        result = 'rejected'
+      }
+      await q.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [req.clientId, m.id])
+      lastMutationId = m.id
+      return result
+    })
+    if (outcome === 'applied') applied++
+    if (outcome === 'rejected') rejected++
+  }
+  if (req.mutations.length === 0) {
+    const [client] = await store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE client_id = $1', [req.clientId])
+    lastMutationId = Number(client?.last_mutation_id ?? 0)
+  }
+  return { lastMutationId, applied, rejected }
+}

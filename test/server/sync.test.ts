@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { signToken } from '../../server/auth'
+import { migrateServer } from '../../server/db/migrate'
+import { translate, zhCN } from '../../shared/i18n'
+import { dispatcherToken, login, postgresAvailable, testServer, type StoreKind, type TestServer } from './helpers'
+
+const KINDS: StoreKind[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])]
+const AT = '2026-11-20T02:30:00.000Z'
+
+const customer = (id: string, station = 'st-wh') => ({
+  id,
+  at: AT,
+  stationId: station,
+  unitName: `测试单位 ${id.slice(0, 4)}`,
+  contactName: '王老师',
+  phone: '13888009999',
+  address: '昆明市五华区测试路 1 号',
+  regionCode: '530102',
+  zone: 'city',
+})
+const ticket = (id: string, customerId: string, number: string) => ({
+  id,
+  at: AT,
+  number,
+  customerId,
+  assetId: null,
+  reporterName: '王老师',
+  reporterPhone: '13888009999',
+  faultDescription: '打印机卡纸',
+  category: 'printer',
+  faultLevel: 'general',
+  channel: 'phone',
+  serviceMode: 'onsite',
+  cause: 'normal',
+})
+
+let server: TestServer | null = null
+afterEach(async () => {
+  await server?.close()
+  server = null
+})
+
+describe.each(KINDS)('sync server on %s', (kind) => {
+  const post = (url: string, token: string | null, payload: unknown) =>
+    server!.app.inject({ method: 'POST', url, headers: token ? { authorization: `Bearer ${token}` } : {}, payload: payload as object })
+
+  it('answers health, and logs in only with the right password (Chinese errors)', async () => {
+    server = await testServer(kind)
+    expect((await server.app.inject({ url: '/health' })).json()).toEqual({ ok: true, db: kind })
+    const bad = await post('/auth/login', null, { username: 'admin', password: 'nope' })
+    expect(bad.statusCode).toBe(401)
+    expect(bad.json().error.message).toBe('用户名或密码不正确')
+    const unknown = await post('/auth/login', null, { username: 'nobody', password: 'x' })
+    expect(unknown.statusCode).toBe(401)
+    expect((await post('/auth/login', null, { username: 'admin', password: 'admin-password-1' })).json()).toMatchObject({ user: { role: 'admin' } })
+  })
+
+  it('applies pushed mutations once, in order, and pulls them back with lastMutationId', async () => {
+    server = await testServer(kind)
+    const token = await dispatcherToken(server.app, 'wh')
+    const clientId = randomUUID()
+    const c = randomUUID()
+    const t = randomUUID()
+    const push = {
+      clientId,
+      mutations: [
+        { id: 1, name: 'customer.create', args: customer(c) },
+        { id: 2, name: 'ticket.create', args: ticket(t, c, 'WH2-261120-001') },
+      ],
+    }
+    expect((await post('/sync/push', token, push)).json()).toEqual({ lastMutationId: 2, applied: 2, rejected: 0 })
+    // the same push again (a retry after a lost answer) changes nothing
+    expect((await post('/sync/push', token, push)).json()).toEqual({ lastMutationId: 2, applied: 0, rejected: 0 })
+    const pulled = (await post('/sync/pull', token, { clientId, cursor: 0 })).json()
+    expect(pulled.lastMutationId).toBe(2)
+    expect(pulled.changes.tickets).toEqual([expect.objectContaining({ id: t, number: 'WH2-261120-001', status: 'new', created_by: 'st-wh-dispatcher', rules_version: 1 })])
+    expect(pulled.changes.customers.map((r: { id: string }) => r.id)).toEqual([c])
+    expect(pulled.changes.customer_phones).toEqual([expect.objectContaining({ customer_id: c, phone: '13888009999' })])
+    expect(pulled.changes.ticket_events[0].data).toEqual({ channel: 'phone', serviceMode: 'onsite', faultLevel: 'general' })
+    expect(pulled.changes.stations.length).toBe(6)
+    expect(pulled.changes.service_rules[0].data.timezone).toBe('Asia/Shanghai')
+    // pulling from the new cursor brings nothing new
+    const again = (await post('/sync/pull', token, { clientId, cursor: pulled.cursor })).json()
+    expect(again.changes).toEqual({})
+  })
+
+  it('refuses a gap in mutation ids and applies nothing of the push', async () => {
+    server = await testServer(kind)
+    const token = await dispatcherToken(server.app, 'wh')
+    const clientId = randomUUID()
+    const res = await post('/sync/push', token, { clientId, mutations: [{ id: 3, name: 'customer.create', args: customer(randomUUID()) }] })
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error.message).toBe('修改编号不连续（服务器已有 0，收到 3），请重新同步')
+    expect((await post('/sync/pull', token, { clientId, cursor: 1 })).json().changes).toEqual({})
+  })
+
+  it('rejects a broken business rule with its reason and still advances lastMutationId', async () => {
+    server = await testServer(kind)
+    const token = await dispatcherToken(server.app, 'wh')
+    const clientId = randomUUID()
+    const res = await post('/sync/push', token, {
+      clientId,
+      mutations: [
+        { id: 1, name: 'ticket.create', args: ticket(randomUUID(), 'no-such-customer', 'WH2-261120-001') },
+        { id: 2, name: 'ticket.create', args: { ...ticket(randomUUID(), 'x', 'WH2-261120-002'), faultDescription: '' } },
+      ],
+    })
+    expect(res.json()).toEqual({ lastMutationId: 2, applied: 0, rejected: 2 })
+    const { rejections, changes } = (await post('/sync/pull', token, { clientId, cursor: 1 })).json()
+    expect(rejections.map((r: { mutationId: number; message: string }) => [r.mutationId, r.message])).toEqual([
+      [1, '客户不存在或已被删除'],
+      [2, '输入有误，请检查标红的项目'],
+    ])
+    expect(changes.tickets).toBeUndefined()
+  })
+
+  it('keeps every station to its own rows, on push and on pull; HQ sees all', async () => {
+    server = await testServer(kind)
+    const wh = await dispatcherToken(server.app, 'wh')
+    const qj = await dispatcherToken(server.app, 'qj')
+    const c = randomUUID()
+    const t = randomUUID()
+    const whClient = randomUUID()
+    await post('/sync/push', wh, { clientId: whClient, mutations: [{ id: 1, name: 'customer.create', args: customer(c) }, { id: 2, name: 'ticket.create', args: ticket(t, c, 'WH2-261120-001') }] })
+    const qjClient = randomUUID()
+    // 曲靖 cannot see 五华's rows …
+    const pulled = (await post('/sync/pull', qj, { clientId: qjClient, cursor: 0 })).json()
+    expect(pulled.changes.tickets).toBeUndefined()
+    expect(pulled.changes.customers).toBeUndefined()
+    expect(pulled.changes.customer_phones).toBeUndefined()
+    // … nor write them: a ticket for 五华's customer, a pause on 五华's ticket, a customer in 五华
+    const res = (
+      await post('/sync/push', qj, {
+        clientId: qjClient,
+        mutations: [
+          { id: 1, name: 'ticket.create', args: ticket(randomUUID(), c, 'QJ2-261120-001') },
+          { id: 2, name: 'ticket.pause', args: { id: randomUUID(), ticketId: t, reason: 'customer', note: '', at: AT } },
+          { id: 3, name: 'customer.create', args: customer(randomUUID(), 'st-wh') },
+        ],
+      })
+    ).json()
+    expect(res).toEqual({ lastMutationId: 3, applied: 0, rejected: 3 })
+    const { rejections } = (await post('/sync/pull', qj, { clientId: qjClient, cursor: 0 })).json()
+    expect(rejections.map((r: { message: string }) => r.message)).toEqual(['客户不存在或已被删除', '工单不存在', '不能查看或修改其他服务站的数据'])
+    // … and cannot push as another user's desk
+    expect((await post('/sync/push', qj, { clientId: whClient, mutations: [] })).statusCode).toBe(200)
+    expect((await post('/sync/push', qj, { clientId: whClient, mutations: [{ id: 3, name: 'customer.create', args: customer(randomUUID(), 'st-qj') }] })).statusCode).toBe(403)
+    // HQ (the administrator here) sees every station
+    const admin = await login(server.app, 'admin', 'admin-password-1')
+    expect((await post('/sync/pull', admin, { clientId: randomUUID(), cursor: 0 })).json().changes.tickets.map((r: { id: string }) => r.id)).toEqual([t])
+  })
+
+  it('lets only managers, HQ and the administrator change the service rules', async () => {
+    server = await testServer(kind)
+    const wh = await dispatcherToken(server.app, 'wh')
+    const clientId = randomUUID()
+    const pulled = (await post('/sync/pull', wh, { clientId, cursor: 0 })).json()
+    const rules = pulled.changes.service_rules[0].data
+    const res = (await post('/sync/push', wh, { clientId, mutations: [{ id: 1, name: 'rules.update', args: { baseVersion: 1, rules, note: '', at: AT } }] })).json()
+    expect(res.rejected).toBe(1)
+    const { rejections } = (await post('/sync/pull', wh, { clientId, cursor: 0 })).json()
+    expect(rejections[0].message).toBe(translate(zhCN, 'errors.sync.forbidden', { role: 'dispatcher' }))
+    const admin = await login(server.app, 'admin', 'admin-password-1')
+    const adminClient = randomUUID()
+    expect((await post('/sync/push', admin, { clientId: adminClient, mutations: [{ id: 1, name: 'rules.update', args: { baseVersion: 1, rules, note: '管理员修改', at: AT } }] })).json().applied).toBe(1)
+  })
+
+  it.each([
+    ['no token', null, 401],
+    ['a forged token', 'eyJzdWIiOiJhZG1pbiIsImV4cCI6OTk5OTk5OTk5OTk5OX0.Zm9yZ2Vk', 401],
+    ['garbage', 'not-a-token', 401],
+  ])('refuses %s with 401', async (_what, token, status) => {
+    server = await testServer(kind)
+    const res = await post('/sync/pull', token, { clientId: randomUUID(), cursor: 0 })
+    expect(res.statusCode).toBe(status)
+    expect(res.json().error.message).toBe('请先登录同步服务器')
+  })
+
+  it('refuses an expired token', async () => {
+    server = await testServer(kind)
+    const expired = signToken(server.secret, { sub: 'admin', exp: Date.now() - 1000 })
+    expect((await post('/sync/pull', expired, { clientId: randomUUID(), cursor: 0 })).statusCode).toBe(401)
+  })
+
+  it.each([
+    ['an unknown mutator', { clientId: 'CID', mutations: [{ id: 1, name: 'db.drop', args: {} }] }, 400, '输入有误，请检查标红的项目'],
+    ['a bad client id', { clientId: 'desk-1', mutations: [] }, 400, '输入有误，请检查标红的项目'],
+    ['wrong types', { clientId: 'CID', mutations: [{ id: 'one', name: 'ticket.create', args: {} }] }, 400, '输入有误，请检查标红的项目'],
+  ])('refuses %s with a clear 4xx and changes nothing', async (_what, body, status, message) => {
+    server = await testServer(kind)
+    const token = await dispatcherToken(server.app, 'wh')
+    const payload = JSON.parse(JSON.stringify(body).replace('"CID"', `"${randomUUID()}"`))
+    const res = await post('/sync/push', token, payload)
+    expect(res.statusCode).toBe(status)
+    expect(res.json().error.message).toBe(message)
+  })
+
+  it('refuses malformed and oversized bodies', async () => {
+    server = await testServer(kind)
+    const token = await dispatcherToken(server.app, 'wh')
+    const malformed = await server.app.inject({ method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"clientId":' })
+    expect(malformed.statusCode).toBe(400)
+    expect(malformed.json().error.message).toBe('请求格式不正确')
+    const big = await server.app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ clientId: randomUUID(), mutations: [{ id: 1, name: 'ticket.create', args: { faultDescription: 'x'.repeat(1_100_000) } }] }),
+    })
+    expect(big.statusCode).toBe(413)
+    expect(big.json().error.message).toBe('提交的数据过大')
+  })
+
+  it('migrations run once and refuse a database from a newer server', async () => {
+    server = await testServer(kind)
+    expect(await migrateServer(server.store)).toBe(1)
+    await server.store.query('INSERT INTO server_migrations (version, name) VALUES (99, $1)', ['future'])
+    await expect(migrateServer(server.store)).rejects.toThrow(/更新版本/)
+  })
+})
