@@ -2,25 +2,13 @@
 // PostgreSQL/PGlite inside one push transaction. Every row written gets that transaction's version;
 // a user who is not HQ can neither see nor write another station's rows.
 import { ruleError } from '../../shared/api/errors'
-import { JSON_COLUMNS, type TableName, type Tables, type Tx } from '../../shared/mutators'
+import { JSON_COLUMNS, TABLE_NAMES, type TableName, type Tables, type Tx } from '../../shared/mutators'
 import type { Queryable } from './store'
 
-export const SYNCED_TABLES: readonly TableName[] = [
-  'stations',
-  'users',
-  'customers',
-  'customer_phones',
-  'contracts',
-  'assets',
-  'tickets',
-  'ticket_events',
-  'ticket_pauses',
-  'service_rules',
-  'rules_head',
-]
+export const SYNCED_TABLES = TABLE_NAMES
 const KNOWN: ReadonlySet<string> = new Set(SYNCED_TABLES)
 /** Rows that belong to a station; everything else is shared reference data. */
-const STATION_SCOPED: ReadonlySet<string> = new Set(['customers', 'contracts', 'assets', 'tickets', 'ticket_events', 'ticket_pauses'])
+export const STATION_SCOPED: ReadonlySet<string> = new Set(['customers', 'contracts', 'assets', 'tickets', 'ticket_events', 'ticket_pauses'])
 
 export interface Scope {
   /** null: sees every station (HQ, admin). */

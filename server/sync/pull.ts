@@ -1,5 +1,5 @@
 import type { PullRequest, PullResponse, Rejection } from '../../shared/protocol/sync'
-import { SYNCED_TABLES, decodeRow } from '../db/pgTx'
+import { STATION_SCOPED, SYNCED_TABLES, decodeRow } from '../db/pgTx'
 import { one, type SqlStore } from '../db/store'
 import { scopeOf, type Caller } from './push'
 
@@ -7,7 +7,7 @@ import { scopeOf, type Caller } from './push'
 function scopedSelect(table: string, station: string | null): { sql: string; station: boolean } {
   const base = `SELECT * FROM ${table} WHERE row_version > $1`
   if (station === null) return { sql: base, station: false }
-  if (['customers', 'contracts', 'assets', 'tickets', 'ticket_events', 'ticket_pauses'].includes(table)) return { sql: `${base} AND station_id = $2`, station: true }
+  if (STATION_SCOPED.has(table)) return { sql: `${base} AND station_id = $2`, station: true }
   if (table === 'customer_phones') return { sql: `${base} AND customer_id IN (SELECT id FROM customers WHERE station_id = $2)`, station: true }
   return { sql: base, station: false }
 }

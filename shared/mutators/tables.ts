@@ -178,6 +178,21 @@ export interface Tables {
 }
 export type TableName = keyof Tables
 
+/** Every synced table, in an order that respects references (stations before their tickets). */
+export const TABLE_NAMES: readonly TableName[] = [
+  'stations',
+  'users',
+  'customers',
+  'customer_phones',
+  'contracts',
+  'assets',
+  'tickets',
+  'ticket_events',
+  'ticket_pauses',
+  'service_rules',
+  'rules_head',
+]
+
 /** Columns stored as JSON text; the stores encode and decode them. */
 export const JSON_COLUMNS: { [T in TableName]?: readonly (keyof Tables[T])[] } = {
   users: ['skills'],

@@ -1,20 +1,8 @@
 import type { Statement } from 'better-sqlite3'
-import { JSON_COLUMNS, type TableName, type Tables, type Tx } from '../../../shared/mutators'
+import { JSON_COLUMNS, TABLE_NAMES, type TableName, type Tables, type Tx } from '../../../shared/mutators'
 import type { Db } from './open'
 
-const TABLES: ReadonlySet<string> = new Set<TableName>([
-  'stations',
-  'users',
-  'customers',
-  'customer_phones',
-  'contracts',
-  'assets',
-  'tickets',
-  'ticket_events',
-  'ticket_pauses',
-  'service_rules',
-  'rules_head',
-])
+const TABLES: ReadonlySet<string> = new Set(TABLE_NAMES)
 
 /** The mutators' store over SQLite. Statements are prepared once per shape and reused. */
 export class SqliteTx implements Tx {
