@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TicketDetail } from '../../../shared/api/schemas'
-import { FAULT_LEVELS, OPEN_TICKET_STATUSES, RESOLVE_METHODS, type FaultLevel } from '../../../shared/domain/enums'
+import { FAULT_LEVELS, OPEN_TICKET_STATUSES, RESOLVE_METHODS, type ResolveMethod } from '../../../shared/domain/enums'
 import { PAUSE_REASONS, type PauseReason } from '../../../shared/domain/sla'
 import { desk } from '../api/client'
 import { useErrorText } from '../api/errorText'
 import { useApp } from '../store/app'
+import { SelectField } from '../tickets/fields'
 import { useStationTime } from '../tickets/format'
 import { ClockTable } from './ClockTable'
 import { EscalationDialog } from './EscalationDialog'
@@ -19,7 +20,7 @@ export function SlaPanel({ ticket }: { ticket: TicketDetail }): React.JSX.Elemen
   const duration = useDuration()
   const showToast = useApp((s) => s.showToast)
   const [reason, setReason] = useState<PauseReason>('customer')
-  const [method, setMethod] = useState<(typeof RESOLVE_METHODS)[number]>(ticket.serviceMode === 'onsite' ? 'onsite' : 'phone')
+  const [method, setMethod] = useState<ResolveMethod>(ticket.serviceMode === 'onsite' ? 'onsite' : 'phone')
   const [error, setError] = useState<string | null>(null)
   const [escalating, setEscalating] = useState(false)
   const open = OPEN_TICKET_STATUSES.includes(ticket.status)
@@ -59,14 +60,7 @@ export function SlaPanel({ ticket }: { ticket: TicketDetail }): React.JSX.Elemen
             </button>
           ) : (
             <span className="inline-group">
-              <label htmlFor="pause-reason">{t('sla.pauseReason')}</label>
-              <select id="pause-reason" value={reason} onChange={(e) => setReason(e.target.value as PauseReason)}>
-                {PAUSE_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`enums.pauseReason.${r}`)}
-                  </option>
-                ))}
-              </select>
+              <SelectField<PauseReason> inline id="pause-reason" label={t('sla.pauseReason')} value={reason} options={PAUSE_REASONS} labelOf={(r) => t(`enums.pauseReason.${r}`)} onChange={setReason} />
               <button type="button" onClick={() => act(() => desk.call('ticket.pause', { ticketId: ticket.id, reason }))}>
                 {t('sla.pause')}
               </button>
@@ -77,29 +71,17 @@ export function SlaPanel({ ticket }: { ticket: TicketDetail }): React.JSX.Elemen
               {t('sla.respond')}
             </button>
           )}
+          <SelectField
+            inline
+            id="detail-level"
+            label={t('sla.faultLevel')}
+            value={ticket.faultLevel}
+            options={FAULT_LEVELS}
+            labelOf={(l) => t(`enums.faultLevel.${l}`)}
+            onChange={(faultLevel) => act(() => desk.call('ticket.setFaultLevel', { ticketId: ticket.id, faultLevel }))}
+          />
           <span className="inline-group">
-            <label htmlFor="detail-level">{t('sla.faultLevel')}</label>
-            <select
-              id="detail-level"
-              value={ticket.faultLevel}
-              onChange={(e) => act(() => desk.call('ticket.setFaultLevel', { ticketId: ticket.id, faultLevel: e.target.value as FaultLevel }))}
-            >
-              {FAULT_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`enums.faultLevel.${l}`)}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span className="inline-group">
-            <label htmlFor="resolve-method">{t('sla.resolve')}</label>
-            <select id="resolve-method" value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
-              {RESOLVE_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`enums.resolveMethod.${m}`)}
-                </option>
-              ))}
-            </select>
+            <SelectField<ResolveMethod> inline id="resolve-method" label={t('sla.resolve')} value={method} options={RESOLVE_METHODS} labelOf={(m) => t(`enums.resolveMethod.${m}`)} onChange={setMethod} />
             <button type="button" onClick={() => act(() => desk.call('ticket.resolve', { ticketId: ticket.id, method }))}>
               {t('sla.resolveButton')}
             </button>

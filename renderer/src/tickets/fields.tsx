@@ -1,10 +1,23 @@
 import { cloneElement, type ReactElement } from 'react'
 
 /** A labelled control: the visible label is its accessible name, the error is announced with it. */
-export function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactElement<Record<string, unknown>> }): React.JSX.Element {
+export function Field({
+  id,
+  label,
+  error,
+  inline = false,
+  children,
+}: {
+  id: string
+  label: string
+  error?: string
+  /** Label beside the control, for toolbars and action rows. */
+  inline?: boolean
+  children: ReactElement<Record<string, unknown>>
+}): React.JSX.Element {
   const errorId = `${id}-error`
   return (
-    <div className={`field ${error ? 'invalid' : ''}`}>
+    <div className={`field ${inline ? 'inline' : ''} ${error ? 'invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
       {error && (
@@ -24,9 +37,10 @@ export function SelectField<T extends string>(props: {
   labelOf(v: T): string
   onChange(v: T): void
   error?: string
+  inline?: boolean
 }): React.JSX.Element {
   return (
-    <Field id={props.id} label={props.label} error={props.error}>
+    <Field id={props.id} label={props.label} error={props.error} inline={props.inline}>
       <select value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
         {props.options.map((o) => (
           <option key={o} value={o}>
