@@ -1,4 +1,4 @@
-import { HQ, HQ_STAFF, STATIONS, staffOf } from '../shared/demo/network'
+import { HQ, HQ_STAFF, STATIONS, engineersOf, staffOf } from '../shared/demo/network'
 import { RULES_PRESET } from '../shared/domain/rules'
 import { rulesRowId, type UserRow } from '../shared/mutators'
 import { hashPassword, newPassword, newSecret } from './auth'
@@ -8,7 +8,7 @@ import { one, type SqlStore } from './db/store'
 export const ADMIN: UserRow = { id: 'admin', station_id: HQ.id, name: '系统管理员', role: 'admin', phone: '', skills: [], home_lat: null, home_lng: null, status: null, active: 1 }
 
 /**
- * First start: the service network, its desk staff, rules version 1 and an administrator account.
+ * First start: the service network, its desk staff and engineers, rules version 1 and an administrator account.
  * Returns the administrator's password when it was made here (printed once), and the token secret.
  */
 export async function seedServer(store: SqlStore, opts: { adminPassword?: string; now: Date }): Promise<{ secret: string; adminPassword: string | null }> {
@@ -24,7 +24,7 @@ export async function seedServer(store: SqlStore, opts: { adminPassword?: string
     for (const u of HQ_STAFF) await tx.put('users', u)
     for (const plan of STATIONS) {
       await tx.put('stations', plan.station)
-      for (const u of staffOf(plan)) await tx.put('users', u)
+      for (const u of [...staffOf(plan), ...engineersOf(plan)]) await tx.put('users', u)
     }
     await tx.put('users', ADMIN)
     await tx.put('service_rules', { id: rulesRowId(1), version: 1, data: RULES_PRESET, note: '种子预设', created_by: null, created_at: opts.now.toISOString() })

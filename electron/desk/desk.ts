@@ -1,7 +1,9 @@
 import { SqliteError } from 'better-sqlite3'
 import type { z } from 'zod'
 import {
+  commands,
   events as eventSchemas,
+  isCommand,
   isMutation,
   isQuery,
   mutations,
@@ -17,10 +19,11 @@ import {
   type QueryName,
 } from '../../shared/api/contract'
 import { DeskError, ruleError } from '../../shared/api/errors'
+import type { DeskInfo } from '../../shared/api/schemas'
 import { parseInput } from '../../shared/api/validate'
 import { formatTicketNumber } from '../../shared/domain/ticketNumber'
 import { localDate } from '../../shared/domain/time'
-import { mutators, type MutationContext } from '../../shared/mutators'
+import { TABLE_NAMES, mutators, type MutationContext, type Tx } from '../../shared/mutators'
 import { migrate } from './db/migrate'
 import { checkpointScheduler, closeDatabase, openDatabase } from './db/open'
 import { SqliteTx } from './db/sqliteTx'
@@ -31,7 +34,15 @@ import { customerQueries } from './queries/customers'
 import { previewQuery } from './queries/preview'
 import { rulesReader } from './queries/rules'
 import { ticketQueries } from './queries/tickets'
+import { engineerQueries } from './queries/engineers'
 import { REGIONS } from './regions'
+import { SyncClient } from './sync/client'
+import { rebase, replayer } from './sync/rebase'
+import { rejectionQueries } from './sync/rejections'
+import type { Fetch } from './sync/serverLink'
+import { syncSettingsStore } from './sync/settings'
+import { ShadowingTx } from './sync/shadow'
+import { syncCommands } from './sync/commands'
 
 export interface OpenDeskOptions {
   /** Folder of the desk's SQLite file (the user's data dir in the desktop app). */
@@ -45,6 +56,11 @@ export interface OpenDeskOptions {
   seed?: number
   /** The clock (tests pin it). */
   now?: () => Date
+  /** Sync with this server, logging in with `credentials` unless the desk is already signed in there. */
+  serverUrl?: string
+  credentials?: { username: string; password: string }
+  /** The HTTP client for the server (tests put a network that drops in between). */
+  fetch?: Fetch
 }
 
 export interface Desk extends DeskClient {
@@ -52,6 +68,8 @@ export interface Desk extends DeskClient {
   readonly identity: DeskIdentity
   /** The untyped entry the transports use: validates the name and the input, then runs the call. */
   callUnchecked(method: string, input: unknown): Promise<unknown>
+  /** Resolves when everything made here is on the server and everything on the server is here. */
+  sync(): Promise<void>
   close(): void
 }
 
@@ -77,14 +95,27 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     code: string
     timezone: string
   } & Record<string, string>
-  const user = db.prepare('SELECT id, name, role FROM users WHERE id = ?').get(identity.userId) as { id: string; name: string; role: DeskIdentity['role'] }
-  const ctx: MutationContext = { clientId: identity.clientId, userId: identity.userId, role: identity.role, stationId: identity.stationId }
+  const userById = db.prepare('SELECT id, name, role FROM users WHERE id = ?')
+  // Logging in to a server makes its account this desk's user, so the context is read per call.
+  const ctxFor = (userId: string): MutationContext => ({
+    clientId: identity.clientId,
+    userId,
+    role: identity.role,
+    stationId: identity.stationId,
+    deskCode: `${station.code}${identity.deskCode}`,
+  })
+  const settings = syncSettingsStore(db)
+  const shadowTx = new ShadowingTx(tx, db)
+  // Only a synced desk keeps server state: a desk joining a server starts from the server's rows anyway.
+  const mutatorTx = (): Tx => (settings.read() ? shadowTx : tx)
 
   const rules = rulesReader(db, tx.memo)
   const clocks = clockReader(db, rules, now)
   const customers = customerQueries(db, clocks.summaries)
   const tickets = ticketQueries(db, customers, clocks, rules, now)
   const preview = previewQuery(db, rules, now)
+  const engineers = engineerQueries(db)
+  const rejections = rejectionQueries(db)
   const stmt = {
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
@@ -102,11 +133,11 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       clientId: identity.clientId,
       deskCode: identity.deskCode,
       station: station as unknown as MethodOutput<'desk.info'>['station'],
-      user,
+      user: (userById.get(identity.userId) as DeskInfo['user'] | undefined) ?? { id: identity.userId, name: settings.read()?.userName ?? identity.userId, role: identity.role },
       dataDir: options.dataDir,
       schemaVersion,
       pendingMutations: (stmt.pending.get() as { n: number }).n,
-      syncServer: null,
+      syncServer: settings.read()?.serverUrl ?? null,
     }),
     'stations.list': () => stmt.stations.all() as MethodOutput<'stations.list'>,
     'regions.list': () => [...REGIONS],
@@ -116,6 +147,9 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     'tickets.get': (input) => tickets.get(input.id),
     'tickets.preview': (input) => preview(input),
     'rules.get': () => rules.current() as MethodOutput<'rules.get'>,
+    'engineers.list': (input) => engineers.list(input.stationId ?? identity.stationId),
+    'sync.status': () => sync.status(),
+    'sync.rejections': () => rejections.list(),
   }
 
   const listeners = new Map<string, Set<Listener>>()
@@ -124,37 +158,63 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     for (const l of listeners.get(event) ?? []) l(payload)
   }
 
-  // Writes are serialized: a mutator awaits its Tx calls, and no other write may interleave.
+  // Writes are serialized: a mutator awaits its Tx calls, and no other write (nor a rebase) may interleave.
   let writeQueue: Promise<unknown> = Promise.resolve()
-  async function runMutation<N extends MutationName>(name: N, input: unknown): Promise<MethodOutput<N>> {
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = writeQueue.then(fn, fn)
+    writeQueue = result.catch(() => undefined)
+    return result
+  }
+
+  /** Runs a mutator with its full arguments and appends it to the outbox, in one transaction. */
+  async function commit<N extends MutationName>(name: N, makeArgs: (at: Date) => unknown | Promise<unknown>): Promise<MethodOutput<N>> {
+    stmt.begin.run()
+    try {
+      const at = now()
+      const args = await makeArgs(at)
+      const mutator = mutators[name] as unknown as { run: (tx: Tx, a: unknown, c: MutationContext) => Promise<MethodOutput<N>> }
+      const result = await mutator.run(mutatorTx(), args, ctxFor(identity.userId))
+      stmt.appendOutbox.run(counter('mutation'), name, JSON.stringify(args), identity.userId, at.toISOString())
+      stmt.commit.run()
+      afterCommit()
+      emit('data.changed', { tables: [...mutators[name].writes] })
+      sync.emitStatus()
+      void sync.kick()
+      return result
+    } catch (e) {
+      stmt.rollback.run()
+      throw e
+    }
+  }
+
+  function runMutation<N extends MutationName>(name: N, input: unknown): Promise<MethodOutput<N>> {
     const parsed = parseInput(mutations[name].input, input)
-    const run = async (): Promise<MethodOutput<N>> => {
-      stmt.begin.run()
-      try {
-        const at = now()
-        const args = prepareArgs[name](parsed as never, {
+    return exclusive(() =>
+      commit(name, (at) =>
+        prepareArgs[name](parsed as never, {
           now: at,
           nextTicketNumber: () => {
             const day = localDate(at, station.timezone)
             return formatTicketNumber({ stationCode: station.code, deskCode: identity.deskCode, localDate: day, sequence: counter(`ticket:${day}`) })
           },
-        })
-        const mutator = mutators[name] as unknown as { run: (tx: SqliteTx, a: unknown, c: MutationContext) => Promise<MethodOutput<N>> }
-        const result = await mutator.run(tx, args, ctx)
-        stmt.appendOutbox.run(counter('mutation'), name, JSON.stringify(args), ctx.userId, at.toISOString())
-        stmt.commit.run()
-        afterCommit()
-        emit('data.changed', { tables: [...mutators[name].writes] })
-        return result
-      } catch (e) {
-        stmt.rollback.run()
-        throw e
-      }
-    }
-    const result = writeQueue.then(run, run)
-    writeQueue = result.catch(() => undefined)
-    return result
+        }),
+      ),
+    )
   }
+
+  const run = replayer(ctxFor)
+  const sync = new SyncClient({
+    db,
+    settings,
+    clientId: () => identity.clientId,
+    deskLabel: `${station.code}${identity.deskCode}`,
+    fetch: options.fetch,
+    now,
+    rebase: (pull, reset) => exclusive(() => rebase(db, tx, shadowTx, run, pull, { reset })),
+    onStatus: (status) => emit('sync.status', status),
+    onChanged: () => emit('data.changed', { tables: [...TABLE_NAMES] }),
+  })
+  const command = syncCommands({ db, identity, settings, sync, exclusive, commit, fetch: options.fetch, tx })
 
   async function callUnchecked(method: string, input: unknown): Promise<unknown> {
     try {
@@ -163,10 +223,19 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
         return (answer[method] as (i: unknown) => unknown)(parsed)
       }
       if (isMutation(method)) return await runMutation(method, input)
+      if (isCommand(method)) return await (command[method] as (i: unknown) => Promise<unknown>)(parseInput(commands[method].input, input ?? {}))
       throw new DeskError({ code: 'unknown_method', key: 'errors.unknownMethod', params: { method: String(method).slice(0, 60) } })
     } catch (e) {
       throw toDeskError(e)
     }
+  }
+
+  const saved = settings.read()
+  const wanted = options.serverUrl && options.credentials ? parseInput(commands['sync.connect'].input, { serverUrl: options.serverUrl, ...options.credentials }) : null
+  if (wanted && saved?.serverUrl !== wanted.serverUrl) {
+    await command['sync.connect'](wanted)
+  } else {
+    sync.start()
   }
 
   return {
@@ -180,7 +249,11 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       set.add(listener as Listener)
       return () => set.delete(listener as Listener)
     },
-    close: () => closeDatabase(db),
+    sync: () => sync.sync(),
+    close: () => {
+      sync.close()
+      closeDatabase(db)
+    },
   }
 }
 

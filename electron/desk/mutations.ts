@@ -17,6 +17,7 @@ const withId = <I extends object>(input: I, ctx: PrepareContext) => ({ ...input,
 export const prepareArgs: Prepare = {
   'customer.create': withId,
   'ticket.create': (input, ctx) => ({ ...withId(input, ctx), number: ctx.nextTicketNumber() }),
+  'ticket.assign': withId,
   'ticket.pause': withId,
   'ticket.resume': withTime,
   'ticket.respond': withTime,

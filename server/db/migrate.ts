@@ -1,4 +1,5 @@
 import { s001 } from './migrations/001_sync'
+import { s002 } from './migrations/002_assignment'
 import { one, type SqlStore } from './store'
 
 export interface ServerMigration {
@@ -7,7 +8,7 @@ export interface ServerMigration {
   sql: string
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001]
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001, s002]
 
 /** Applies what is missing, each migration in its own transaction; refuses a database from a newer server. */
 export async function migrateServer(store: SqlStore): Promise<number> {

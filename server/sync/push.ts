@@ -31,7 +31,7 @@ export async function applyPush(store: SqlStore, memo: Map<string, unknown>, cal
         req.clientId,
       ])
       if (client && client.user_id !== caller.userId) throw new SyncError(403, 'errors.sync.clientOfOtherUser')
-      if (!client) await q.query('INSERT INTO clients (client_id, user_id) VALUES ($1, $2)', [req.clientId, caller.userId])
+      if (!client) await q.query('INSERT INTO clients (client_id, user_id, desk_code) VALUES ($1, $2, $3)', [req.clientId, caller.userId, req.deskCode])
       const last = Number(client?.last_mutation_id ?? 0)
       lastMutationId = last
       if (m.id <= last) return 'skipped' as const
@@ -39,7 +39,7 @@ export async function applyPush(store: SqlStore, memo: Map<string, unknown>, cal
       // The version is taken inside the write transaction: the counter's row lock orders all writers.
       const { value: version } = one(await q.query<{ value: number }>('UPDATE sync_version SET value = value + 1 WHERE id = 1 RETURNING value'))
       const def = mutators[m.name]
-      const ctx: MutationContext = { clientId: req.clientId, userId: caller.userId, role: caller.role, stationId: caller.stationId }
+      const ctx: MutationContext = { clientId: req.clientId, userId: caller.userId, role: caller.role, stationId: caller.stationId, deskCode: req.deskCode }
       let result: 'applied' | 'rejected' = 'applied'
       await q.query('SAVEPOINT mutation')
       try {

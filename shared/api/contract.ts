@@ -5,6 +5,8 @@ import { z } from 'zod'
 import { ServiceRulesSchema } from './rulesSchema'
 import { EscalateArgs, FaultLevelArgs, PauseArgs, ResolveArgs, RespondArgs, ResumeArgs, SetZoneArgs } from '../mutators/clocks'
 import { HolidayImportArgs, RulesUpdateArgs } from '../mutators/rules'
+import { AssignInput } from '../mutators/assign'
+import { ConnectInput, Engineer, MutationRef, SyncRejectionView, SyncStatus } from './syncSchemas'
 import {
   CustomerCard,
   CustomerDraft,
@@ -40,6 +42,9 @@ export const queries = {
   },
   'tickets.get': { input: z.object({ id: Id }), output: TicketDetail },
   'tickets.preview': { input: TicketPreviewInput, output: TicketPreview },
+  'engineers.list': { input: z.object({ stationId: Id.optional() }).default({}), output: z.array(Engineer) },
+  'sync.status': { input: Empty, output: SyncStatus },
+  'sync.rejections': { input: Empty, output: z.array(SyncRejectionView) },
   'rules.get': {
     input: Empty,
     output: z.object({ version: z.number(), rules: ServiceRulesSchema, note: z.string(), createdAt: z.string(), createdByName: z.string().nullable() }),
@@ -49,6 +54,7 @@ export const queries = {
 export const mutations = {
   'customer.create': { input: CustomerDraft, output: z.object({ id: z.string() }) },
   'ticket.create': { input: TicketDraft, output: z.object({ id: z.string(), number: z.string() }) },
+  'ticket.assign': { input: AssignInput, output: Ok },
   'ticket.pause': { input: PauseArgs.omit({ id: true, at: true }), output: Ok },
   'ticket.resume': { input: ResumeArgs.omit({ at: true }), output: Ok },
   'ticket.respond': { input: RespondArgs.omit({ at: true }), output: Ok },
@@ -60,24 +66,41 @@ export const mutations = {
   'rules.importHolidays': { input: HolidayImportArgs.omit({ at: true }), output: z.object({ version: z.number(), imported: z.number() }) },
 } as const
 
+/**
+ * Desk-local actions that are not synced writes: the link to the shared server and the user's
+ * decisions on rejected changes. They run in the desk core and never enter the outbox themselves.
+ */
+export const commands = {
+  'sync.connect': { input: ConnectInput, output: SyncStatus },
+  'sync.disconnect': { input: Empty, output: SyncStatus },
+  'sync.now': { input: Empty, output: SyncStatus },
+  /** Sends a rejected change again, on the record as it is now. */
+  'sync.reapply': { input: MutationRef, output: Ok },
+  /** Accepts the server's version: the rejected change is set aside for good. */
+  'sync.discard': { input: MutationRef, output: Ok },
+} as const
+
 export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.tickets', 'nav.settings'] as const
 export type ShellCommand = (typeof SHELL_COMMANDS)[number]
 
 /** Pushed to every open window: data changes from the desk core, menu commands from the Electron shell. */
 export const events = {
   'data.changed': z.object({ tables: z.array(z.string()) }),
+  'sync.status': SyncStatus,
   'shell.command': z.object({ command: z.enum(SHELL_COMMANDS) }),
 } as const
 
 export type Queries = typeof queries
 export type Mutations = typeof mutations
+export type Commands = typeof commands
 export type QueryName = keyof Queries
 export type MutationName = keyof Mutations
-export type MethodName = QueryName | MutationName
+export type CommandName = keyof Commands
+export type MethodName = QueryName | MutationName | CommandName
 export type EventName = keyof typeof events
 
 type Def = { input: z.ZodType; output: z.ZodType }
-type Methods = Queries & Mutations
+type Methods = Queries & Mutations & Commands
 export type MethodInput<N extends MethodName> = z.input<(Methods[N] & Def)['input']>
 export type MethodOutput<N extends MethodName> = z.output<(Methods[N] & Def)['output']>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
@@ -87,6 +110,9 @@ export function isQuery(name: string): name is QueryName {
 }
 export function isMutation(name: string): name is MutationName {
   return Object.hasOwn(mutations, name)
+}
+export function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(commands, name)
 }
 
 /** The typed surface every transport provides (preload bridge, HTTP client, in-process desk). */

@@ -9,11 +9,15 @@ export const QUERY_NAMES = [
   'tickets.list',
   'tickets.get',
   'tickets.preview',
+  'engineers.list',
+  'sync.status',
+  'sync.rejections',
   'rules.get',
 ] as const
 export const MUTATION_NAMES = [
   'customer.create',
   'ticket.create',
+  'ticket.assign',
   'ticket.pause',
   'ticket.resume',
   'ticket.respond',
@@ -24,5 +28,6 @@ export const MUTATION_NAMES = [
   'rules.update',
   'rules.importHolidays',
 ] as const
-export const METHOD_NAMES = [...QUERY_NAMES, ...MUTATION_NAMES] as const
-export const EVENT_NAMES = ['data.changed', 'shell.command'] as const
+export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard'] as const
+export const METHOD_NAMES = [...QUERY_NAMES, ...MUTATION_NAMES, ...COMMAND_NAMES] as const
+export const EVENT_NAMES = ['data.changed', 'sync.status', 'shell.command'] as const

@@ -106,6 +106,28 @@ export function staffOf(plan: StationPlan): UserRow[] {
   return [user(dispatcherId(st.id), plan.dispatcher, 'dispatcher'), user(`${st.id}-manager`, plan.manager, 'manager'), user(`${st.id}-clerk`, plan.clerk, 'clerk')]
 }
 
+const ENGINEER_NAMES = ['王建国', '李志勇', '张伟', '刘洋', '陈俊', '杨光明', '赵磊', '黄海', '周涛', '吴斌']
+
+/**
+ * A station's engineers as the shared server first knows them (ids as in the desk's demo data).
+ * Every one can do the common work; skills, homes and status are kept up to date by the station.
+ */
+export function engineersOf(plan: StationPlan): UserRow[] {
+  const st = plan.station
+  return Array.from({ length: plan.engineers }, (_, i) => ({
+    id: `${st.id}-eng-${String(i + 1).padStart(2, '0')}`,
+    station_id: st.id,
+    name: `${ENGINEER_NAMES[i % ENGINEER_NAMES.length]}（${st.code}）`,
+    role: 'engineer' as const,
+    phone: st.phone,
+    skills: ['desktop', 'laptop', 'printer', 'network'],
+    home_lat: st.lat,
+    home_lng: st.lng,
+    status: 'idle' as const,
+    active: 1,
+  }))
+}
+
 export const HQ_STAFF: UserRow[] = [
   { id: 'st-hq-hq-1', station_id: HQ.id, name: '何静', role: 'hq', phone: HQ.phone, skills: [], home_lat: null, home_lng: null, status: null, active: 1 },
 ]

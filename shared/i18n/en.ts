@@ -11,6 +11,7 @@ export const en: Catalog = {
     syncNotConfigured: 'No sync server configured · data is kept on this computer',
     deskLost: 'Lost the connection to the local data service, reconnecting…',
   },
+  syncState: { off: 'No server', online: 'Online', syncing: 'Syncing', offline: 'Offline', signedOut: 'Log in again' },
   nav: { tickets: 'Tickets', settings: 'Settings' },
   common: {
     save: 'Save',
@@ -289,6 +290,21 @@ export const en: Catalog = {
       escalationStep: 'Only the next step can be taken (now at step {{step}})',
       supervisorNotFound: 'Unknown supervisor',
       reportRequired: 'Write the fault report',
+      assignedElsewhere: 'Ticket {{number}} was already assigned to {{engineer}} by {{by}} at desk {{desk}}; your assignment did not take effect',
+      engineerNotFound: 'The engineer does not exist or is inactive',
+      engineerOfOtherStation: 'Assign only engineers of this station',
+      appointmentWindow: 'Give both start and end of the appointment, end after start',
+    },
+    syncClient: {
+      badUrl: 'The server address starts with http:// or https://',
+      unreachable: 'Cannot reach the sync server: {{detail}}',
+      signedOut: 'Signed out: log in again in Settings → Server',
+      otherStation: 'Account "{{username}}" belongs to {{station}}; this desk belongs to {{deskStation}}',
+      notConnected: 'No sync server connected',
+      rejectionNotFound: 'No such rejected change',
+      pendingOfOtherUser: 'This desk still holds unsynced changes of the previous account: log in with it and sync first',
+      cannotReapply: 'This desk cannot see the record, so the change cannot be sent again',
+      serverError: 'Sync server error: {{detail}}',
     },
     sync: {
       otherStation: 'Another station’s data cannot be read or changed',
@@ -303,6 +319,7 @@ export const en: Catalog = {
       bodyTooLarge: 'The request is too large',
       badRequest: 'Malformed request',
       notFound: 'No such endpoint',
+      rateLimited: 'Too many requests; try again in {{seconds}} s',
     },
     rule: {
       ticketNotFound: 'Unknown ticket',

@@ -11,6 +11,7 @@ export const zhCN = {
     syncNotConfigured: '未配置同步服务器 · 数据保存在本机',
     deskLost: '与本机数据服务的连接中断，正在重连…',
   },
+  syncState: { off: '未连接服务器', online: '在线', syncing: '同步中', offline: '离线', signedOut: '需重新登录' },
   nav: { tickets: '工单', settings: '设置' },
   common: {
     save: '保存',
@@ -289,6 +290,21 @@ export const zhCN = {
       escalationStep: '只能升级到下一级（当前第 {{step}} 级）',
       supervisorNotFound: '所选主管不存在',
       reportRequired: '请填写故障汇报内容',
+      assignedElsewhere: '工单 {{number}} 已由 {{desk}} 工位的 {{by}} 派给 {{engineer}}，你的派工未生效',
+      engineerNotFound: '所选工程师不存在或已停用',
+      engineerOfOtherStation: '只能派给本站的工程师',
+      appointmentWindow: '预约时段要同时填写开始和结束，且结束晚于开始',
+    },
+    syncClient: {
+      badUrl: '服务器地址应以 http:// 或 https:// 开头',
+      unreachable: '无法连接同步服务器：{{detail}}',
+      signedOut: '登录已失效，请在 设置 → 服务器 重新登录',
+      otherStation: '账号“{{username}}”属于{{station}}，本工位属于{{deskStation}}，不能在此登录',
+      notConnected: '尚未连接同步服务器',
+      rejectionNotFound: '没有这条被拒绝的修改',
+      pendingOfOtherUser: '本工位还有上一位账号未同步的修改，请先用该账号登录同步完成',
+      cannotReapply: '该记录本工位看不到，无法重新提交',
+      serverError: '同步服务器出错：{{detail}}',
     },
     sync: {
       otherStation: '不能查看或修改其他服务站的数据',
@@ -303,6 +319,7 @@ export const zhCN = {
       bodyTooLarge: '提交的数据过大',
       badRequest: '请求格式不正确',
       notFound: '没有这个接口',
+      rateLimited: '请求过于频繁，请 {{seconds}} 秒后再试',
     },
     rule: {
       ticketNotFound: '工单不存在',

@@ -33,14 +33,14 @@ export async function recomputeClocks(tx: Tx, ticket: TicketRow, opts: { repin: 
   await tx.update('tickets', ticket.id, { next_due, rules_version: version, updated_at: opts.at })
 }
 
-async function openTicket(tx: Tx, id: string): Promise<TicketRow> {
+export async function openTicket(tx: Tx, id: string): Promise<TicketRow> {
   const t = await tx.get('tickets', id)
   if (!t) throw ruleError('errors.rule.ticketNotFound')
   if (!OPEN_TICKET_STATUSES.includes(t.status)) throw ruleError('errors.ticket.closed')
   return t
 }
 
-async function event(tx: Tx, t: TicketRow, id: string, at: string, kind: TicketEventRow['kind'], actor: string, data: Record<string, unknown>): Promise<void> {
+export async function event(tx: Tx, t: TicketRow, id: string, at: string, kind: TicketEventRow['kind'], actor: string, data: Record<string, unknown>): Promise<void> {
   await tx.put('ticket_events', { id, ticket_id: t.id, station_id: t.station_id, at, kind, actor_id: actor, data })
 }
 

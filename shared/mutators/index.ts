@@ -21,6 +21,7 @@ import {
   setCustomerZone,
   setFaultLevel,
 } from './clocks'
+import { AssignArgs, assignTicket, refreshAssign } from './assign'
 import { HolidayImportArgs, RulesUpdateArgs, importHolidays, updateRules } from './rules'
 import type { MutationContext, Tx } from './tx'
 
@@ -32,6 +33,11 @@ export interface MutatorDef<A extends z.ZodType, R> {
   writes: readonly string[]
   /** Who may run it (the server refuses anyone else). */
   roles: readonly Role[]
+  /**
+   * Re-applying a rejected change "on the current state" (同步记录): how its arguments take in what
+   * the user has now seen. Without it the same arguments are sent again.
+   */
+  reapply?: (tx: Tx, args: never) => Promise<unknown>
 }
 
 const DESK: readonly Role[] = ['dispatcher', 'manager', 'hq', 'admin']
@@ -40,6 +46,7 @@ const RULES: readonly Role[] = ['manager', 'hq', 'admin']
 export const mutators = {
   'customer.create': { args: CustomerCreateArgs, run: createCustomer, writes: ['customers'], roles: DESK },
   'ticket.create': { args: TicketCreateArgs, run: createTicket, writes: ['tickets'], roles: DESK },
+  'ticket.assign': { args: AssignArgs, run: assignTicket, writes: ['tickets'], roles: DESK, reapply: refreshAssign },
   'ticket.pause': { args: PauseArgs, run: pauseTicket, writes: ['tickets'], roles: DESK },
   'ticket.resume': { args: ResumeArgs, run: resumeTicket, writes: ['tickets'], roles: DESK },
   'ticket.respond': { args: RespondArgs, run: respondTicket, writes: ['tickets'], roles: DESK },

@@ -106,6 +106,9 @@ export interface TicketRow {
   service_mode: ServiceMode
   status: TicketStatus
   assignee_id: string | null
+  /** Who made the current assignment, and at which desk (so a losing desk is told who won). */
+  assigned_by: string | null
+  assigned_desk: string | null
   appointment_start: string | null
   appointment_end: string | null
   created_by: string | null

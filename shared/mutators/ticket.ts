@@ -51,6 +51,8 @@ export async function createTicket(tx: Tx, args: TicketCreateArgs, ctx: Mutation
     service_mode: args.serviceMode,
     status: 'new',
     assignee_id: null,
+    assigned_by: null,
+    assigned_desk: null,
     appointment_start: null,
     appointment_end: null,
     created_by: ctx.userId,

@@ -22,4 +22,6 @@ export interface MutationContext {
   userId: string
   role: Role
   stationId: string
+  /** The desk the change was made at, e.g. "WH2" (station code + desk code), named in conflict messages. */
+  deskCode: string
 }

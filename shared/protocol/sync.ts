@@ -15,6 +15,8 @@ export type PushedMutation = z.infer<typeof PushedMutation>
 
 export const PushRequest = z.object({
   clientId: ClientId,
+  /** The desk's name in its station, e.g. "WH2": named when its change wins over another desk's. */
+  deskCode: z.string().regex(/^[A-Z0-9]{1,8}$/, { error: 'errors.field.invalid' }).default('?'),
   mutations: z.array(PushedMutation).max(500, { error: 'errors.sync.tooMany' }),
 })
 export type PushRequest = z.infer<typeof PushRequest>

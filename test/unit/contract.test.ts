@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { events, mutations, queries } from '../../shared/api/contract'
+import { commands, events, mutations, queries } from '../../shared/api/contract'
 import { EVENT_NAMES, METHOD_NAMES, MUTATION_NAMES } from '../../shared/api/methods'
 import { parseInput } from '../../shared/api/validate'
 import { DeskError } from '../../shared/api/errors'
@@ -13,7 +13,7 @@ function leaves(o: object, prefix = ''): string[] {
 
 describe('the contract', () => {
   it('the preload name lists are exactly the contract', () => {
-    expect([...METHOD_NAMES].sort()).toEqual([...Object.keys(queries), ...Object.keys(mutations)].sort())
+    expect([...METHOD_NAMES].sort()).toEqual([...Object.keys(queries), ...Object.keys(mutations), ...Object.keys(commands)].sort())
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort())
     expect([...MUTATION_NAMES].sort()).toEqual(Object.keys(mutations).sort())
   })

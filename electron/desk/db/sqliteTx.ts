@@ -21,9 +21,19 @@ export class SqliteTx implements Tx {
   }
 
   async get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined> {
+    return this.getSync(table, id)
+  }
+
+  getSync<T extends TableName>(table: T, id: string): Tables[T] | undefined {
     assertTable(table)
     const row = this.statement(`get:${table}`, () => `SELECT * FROM ${table} WHERE id = ?`).get(id)
     return row ? decode(table, row as Record<string, unknown>) : undefined
+  }
+
+  /** Mutators never delete; sync does, to take back a row the server never accepted. */
+  deleteSync(table: TableName, id: string): void {
+    assertTable(table)
+    this.statement(`delete:${table}`, () => `DELETE FROM ${table} WHERE id = ?`).run(id)
   }
 
   async put<T extends TableName>(table: T, row: Tables[T]): Promise<void> {

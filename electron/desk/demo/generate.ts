@@ -302,6 +302,8 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
         service_mode: mode,
         status,
         assignee_id: engineer?.id ?? null,
+        assigned_by: engineer ? dispatcherId(st.id) : null,
+        assigned_desk: engineer ? `${st.code}${DEMO_DESK_CODE}` : null,
         appointment_start: null,
         appointment_end: null,
         created_by: dispatcherId(st.id),
