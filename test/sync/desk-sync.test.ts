@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { failure } from '../desk/helpers'
+import { postgresAvailable } from '../server/helpers'
+import { TestNetwork, customerAndTicket, startSyncServer, syncedDesk, type SyncServer } from './helpers'
+
+const KINDS = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])] as const
+
+describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
+  let server: SyncServer
+  beforeEach(async () => {
+    server = await startSyncServer(kind)
+    await server.account('zhangli', 'st-wh-dispatcher')
+    await server.account('yangjh', 'st-wh-manager')
+    await server.account('lina', 'st-qj-dispatcher')
+  }, 60_000)
+  afterEach(async () => {
+    await server.close()
+  }, 60_000)
+
+  it('a ticket registered at desk A reaches desk B, with the server as the only truth', async () => {
+    const a = await syncedDesk(server, { username: 'zhangli', deskCode: '1' })
+    const b = await syncedDesk(server, { username: 'yangjh', deskCode: '2' })
+    const { number } = await customerAndTicket(a)
+    expect((await a.call('sync.status', {})).pending).toBe(2)
+    await a.sync()
+    await b.sync()
+    const list = await b.call('tickets.list', { text: number })
+    expect(list.rows.map((r) => r.number)).toEqual([number])
+    expect(await a.call('sync.status', {})).toMatchObject({ pending: 0, rejections: 0, problem: null })
+    // the server's engineers replace whatever the desk had
+    expect((await b.call('engineers.list', {})).length).toBe(10)
+  })
+
+  it('works offline, shows what waits, and sends it when the link returns', async () => {
+    const net = new TestNetwork()
+    const a = await syncedDesk(server, { username: 'zhangli', net })
+    net.online = false
+    const { number } = await customerAndTicket(a)
+    await a.call('sync.now', {})
+    const offline = await a.call('sync.status', {})
+    expect(offline).toMatchObject({ state: 'offline', pending: 2 })
+    expect(offline.problem?.message).toContain('无法连接同步服务器')
+    // the desk keeps its own work meanwhile
+    expect((await a.call('tickets.list', { text: number })).total).toBe(1)
+    net.online = true
+    await a.sync()
+    // a poke of its own push may already have started the next pull: 同步中 is as good as 在线 here
+    expect(await a.call('sync.status', {})).toMatchObject({ pending: 0, problem: null })
+    const [{ n }] = await server.store.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE number = $1', [number])
+    expect(n).toBe(1)
+  })
+
+  it('a push whose answer was lost is sent again and applied once', async () => {
+    const net = new TestNetwork()
+    const a = await syncedDesk(server, { username: 'zhangli', net })
+    net.loseAnswers = 1
+    await customerAndTicket(a)
+    await a.call('sync.now', {})
+    await a.sync()
+    const [{ n }] = await server.store.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')
+    expect(n).toBe(1)
+    expect((await a.call('sync.status', {})).pending).toBe(0)
+  })
+
+  it('two desks assign the same ticket, one offline: the server decides and the loser is told who won', async () => {
+    const netB = new TestNetwork()
+    const a = await syncedDesk(server, { username: 'zhangli', deskCode: '1' })
+    const b = await syncedDesk(server, { username: 'yangjh', deskCode: '2', net: netB })
+    const { ticketId, number } = await customerAndTicket(a)
+    await a.sync()
+    await b.sync()
+    netB.online = false
+    await b.call('ticket.assign', { ticketId, engineerId: 'st-wh-eng-02', expectedAssigneeId: null })
+    expect((await b.call('tickets.get', { id: ticketId })).assigneeName).toContain('李志勇')
+    await a.call('ticket.assign', { ticketId, engineerId: 'st-wh-eng-01', expectedAssigneeId: null })
+    await a.sync()
+    netB.online = true
+    await b.sync()
+
+    // B now shows the server's truth, and the rejection says plainly who assigned it where
+    expect((await b.call('tickets.get', { id: ticketId })).assigneeName).toContain('王建国')
+    const [rejection] = await b.call('sync.rejections', {})
+    expect(rejection).toMatchObject({ name: 'ticket.assign', key: 'errors.ticket.assignedElsewhere', canReapply: true })
+    expect(rejection!.message).toBe(`工单 ${number} 已由 WH1 工位的 张丽 派给 王建国（WH），你的派工未生效`)
+    expect(rejection!.record).toMatchObject({ kind: 'ticket', number, assigneeName: '王建国（WH）', assignedBy: '张丽', assignedDesk: 'WH1' })
+    expect(await b.call('sync.status', {})).toMatchObject({ rejections: 1, pending: 0 })
+
+    // re-applied on the current state, B's choice now wins everywhere
+    await b.call('sync.reapply', { mutationId: rejection!.mutationId })
+    await b.sync()
+    await a.sync()
+    expect((await a.call('tickets.get', { id: ticketId })).assigneeName).toBe('李志勇（WH）')
+    expect(await b.call('sync.rejections', {})).toEqual([])
+  })
+
+  it('a discarded rejection leaves the server version in place', async () => {
+    const netB = new TestNetwork()
+    const a = await syncedDesk(server, { username: 'zhangli', deskCode: '1' })
+    const b = await syncedDesk(server, { username: 'yangjh', deskCode: '2', net: netB })
+    const { ticketId } = await customerAndTicket(a)
+    await a.sync()
+    await b.sync()
+    netB.online = false
+    await b.call('ticket.assign', { ticketId, engineerId: 'st-wh-eng-02', expectedAssigneeId: null })
+    await a.call('ticket.assign', { ticketId, engineerId: 'st-wh-eng-01', expectedAssigneeId: null })
+    await a.sync()
+    netB.online = true
+    await b.sync()
+    const [rejection] = await b.call('sync.rejections', {})
+    await b.call('sync.discard', { mutationId: rejection!.mutationId })
+    expect(await b.call('sync.rejections', {})).toEqual([])
+    expect((await failure(b.call('sync.discard', { mutationId: rejection!.mutationId }))).key).toBe('errors.syncClient.rejectionNotFound')
+    await b.sync()
+    expect((await b.call('tickets.get', { id: ticketId })).assigneeName).toBe('王建国（WH）')
+  })
+
+  it('a new desk joining the server drops its own demo rows and keeps its pending work', async () => {
+    const a = await syncedDesk(server, { username: 'zhangli' })
+    await customerAndTicket(a)
+    await a.sync()
+    // desk C was used alone first (demo data, one ticket of its own), then logs in
+    const { testDesk } = await import('../desk/helpers')
+    const c = await testDesk({ deskCode: '3' })
+    const { number } = await c.call('ticket.create', {
+      customerId: 'st-wh-cus-0001',
+      reporterPhone: '13888000001',
+      faultDescription: '演示数据里的客户报修',
+      category: 'printer',
+      faultLevel: 'general',
+      channel: 'phone',
+      serviceMode: 'onsite',
+    })
+    const status = await c.call('sync.connect', { serverUrl: server.url, username: 'yangjh', password: 'desk-password-1' })
+    expect(status.serverUrl).toBe(server.url)
+    await c.call('sync.now', {})
+    // the server never had the demo customer, so that ticket is rejected, not lost
+    const [rejection] = await c.call('sync.rejections', {})
+    expect(rejection).toMatchObject({ name: 'ticket.create', key: 'errors.rule.customerNotFound', canReapply: true })
+    const tickets = await c.call('tickets.list', {})
+    expect(tickets.total).toBe(1)
+    expect(tickets.rows[0]!.number).not.toBe(number)
+  })
+
+  it('refuses an account of another station, and a wrong password, in Chinese, changing nothing', async () => {
+    const a = await syncedDesk(server, { username: 'zhangli' })
+    const other = await failure(a.call('sync.connect', { serverUrl: server.url, username: 'lina', password: 'desk-password-1' }))
+    expect(other.message).toBe('账号“lina”属于曲靖站，本工位属于昆明五华站，不能在此登录')
+    const wrong = await failure(a.call('sync.connect', { serverUrl: server.url, username: 'zhangli', password: 'nope' }))
+    expect(wrong.message).toBe('用户名或密码不正确')
+    const bad = await failure(a.call('sync.connect', { serverUrl: 'ftp://x', username: 'zhangli', password: 'x' }))
+    expect(bad.issues?.[0]?.key).toBe('errors.syncClient.badUrl')
+    expect(await a.call('sync.status', {})).toMatchObject({ state: 'online', username: 'zhangli' })
+  })
+})
