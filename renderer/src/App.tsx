@@ -5,18 +5,23 @@ import { useErrorText } from './api/errorText'
 import { useShortcuts } from './shell/shortcuts'
 import { StatusBar } from './shell/StatusBar'
 import { SettingsPage } from './settings/SettingsPage'
+import { SyncLogPage } from './sync/SyncLogPage'
+import { useSyncFeed } from './sync/useSyncFeed'
 import { TicketsPage } from './tickets/TicketsPage'
 import { useApp, type View } from './store/app'
+import { useSync } from './store/sync'
 import { useTickets } from './store/tickets'
 
-const VIEWS: View[] = ['tickets', 'settings']
+const VIEWS: View[] = ['tickets', 'sync', 'settings']
 
 export function App(): React.JSX.Element {
   const { t } = useTranslation()
   const { view, setView, desk: info, setDesk, toast, setNetworkOnline, setDeskConnected } = useApp()
   const errorText = useErrorText()
   const [startError, setStartError] = useState<string | null>(null)
+  const rejections = useSync((s) => s.status?.rejections ?? 0)
   useShortcuts()
+  useSyncFeed()
 
   const start = useCallback(async () => {
     try {
@@ -53,6 +58,11 @@ export function App(): React.JSX.Element {
           {VIEWS.map((v) => (
             <button key={v} type="button" className={v === view ? 'active' : ''} aria-current={v === view ? 'page' : undefined} onClick={() => setView(v)}>
               {t(`nav.${v}`)}
+              {v === 'sync' && rejections > 0 && (
+                <span className="count-badge" data-testid="sync-nav-rejections">
+                  {rejections}
+                </span>
+              )}
             </button>
           ))}
         </nav>
@@ -70,6 +80,8 @@ export function App(): React.JSX.Element {
           <p className="loading">{t('common.loading')}</p>
         ) : view === 'tickets' ? (
           <TicketsPage />
+        ) : view === 'sync' ? (
+          <SyncLogPage />
         ) : (
           <SettingsPage />
         )}

@@ -188,6 +188,8 @@ export const TicketSummary = z.object({
   faultLevel: FaultLevel,
   serviceMode: ServiceMode,
   status: TicketStatus,
+  /** The assignee a dispatcher sees, sent back with 派工 as the precondition. */
+  assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
   stationName: z.string(),
   /** The most urgent clock (lists of open tickets); null for finished tickets. */

@@ -4,7 +4,7 @@ import type { TicketFacts } from '../../../shared/domain/ticketClocks'
 export const TICKET_SUMMARY_SELECT = `
   SELECT t.id, t.number, t.created_at AS createdAt, c.unit_name AS customerName, t.reporter_phone AS reporterPhone,
          substr(t.fault_description, 1, 200) AS faultDescription, t.category, t.fault_level AS faultLevel,
-         t.service_mode AS serviceMode, t.status, u.name AS assigneeName, s.name AS stationName,
+         t.service_mode AS serviceMode, t.status, t.assignee_id AS assigneeId, u.name AS assigneeName, s.name AS stationName,
          t.service_level AS serviceLevel, t.zone, t.fault_level AS faultLevelFact, t.rules_version AS rulesVersion,
          t.responded_at AS respondedAt, t.arrived_at AS arrivedAt, t.resolved_at AS resolvedAt
   FROM tickets t
@@ -24,6 +24,7 @@ export interface SummaryRow {
   faultLevel: string
   serviceMode: string
   status: string
+  assigneeId: string | null
   assigneeName: string | null
   stationName: string
   serviceLevel: string

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/i18n'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { setLanguage } from '../i18n'
+import { ServerSettings } from '../sync/ServerSettings'
 import { RulesSettings } from './RulesSettings'
 
 export function SettingsPage(): React.JSX.Element {
@@ -19,6 +20,7 @@ export function SettingsPage(): React.JSX.Element {
           </select>
         </div>
       </section>
+      <ServerSettings />
       <RulesSettings />
       {info && (
         <section>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../store/app'
+import { SyncIndicator } from '../sync/SyncIndicator'
 
 /** Who and where this desk is, and whether it is connected. */
 export function StatusBar(): React.JSX.Element {
@@ -24,7 +25,7 @@ export function StatusBar(): React.JSX.Element {
       <span className={`net ${networkOnline ? 'online' : 'offline'}`} data-testid="network-status">
         {networkOnline ? t('app.netOnline') : t('app.netOffline')}
       </span>
-      <span className="sync-state">{t('app.syncNotConfigured')}</span>
+      <SyncIndicator />
       {!deskConnected && (
         <span className="desk-lost" role="alert">
           {t('app.deskLost')}

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { DeskInfo, Station } from '../../../shared/api/schemas'
 
-export type View = 'tickets' | 'settings'
+export type View = 'tickets' | 'sync' | 'settings'
 
 interface AppState {
   view: View

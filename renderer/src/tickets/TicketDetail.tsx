@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next'
+import { OPEN_TICKET_STATUSES } from '../../../shared/domain/enums'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useErrorText } from '../api/errorText'
 import { useTickets } from '../store/tickets'
 import { SlaPanel } from '../sla/SlaPanel'
 import { WarrantyLine } from '../sla/WarrantyView'
+import { AssignControl } from './AssignControl'
 import { LevelChip, StatusChip } from './Chips'
 import { useStationTime } from './format'
 
@@ -57,6 +59,7 @@ export function TicketDetailPanel(): React.JSX.Element {
         {row(t('tickets.col.station'), ticket.stationName)}
         {row(t('tickets.detail.createdBy'), `${ticket.createdByName ?? '—'} · ${time(ticket.createdAt)}`)}
       </dl>
+      {OPEN_TICKET_STATUSES.includes(ticket.status) && <AssignControl key={ticket.id} ticket={ticket} />}
       <SlaPanel ticket={ticket} />
       <h3>{t('warranty.title')}</h3>
       {ticket.warranty ? <WarrantyLine v={ticket.warranty} /> : <p className="sub">{t('warranty.none')}</p>}

@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SyncStatus } from '../../../shared/api/syncSchemas'
+import { desk } from '../api/client'
+import { fieldErrors, useErrorText } from '../api/errorText'
+import { Field } from '../tickets/fields'
+
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787'
+
+/** Logging this desk in to the station's sync server (设置 → 服务器). */
+export function ServerLoginForm(props: { serverUrl: string; username: string; onConnected(status: SyncStatus): void }): React.JSX.Element {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const [form, setForm] = useState({ serverUrl: props.serverUrl, username: props.username, password: '' })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const edit = (name: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [name]: e.target.value }))
+
+  async function login(e: React.FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setErrors({})
+    setFormError(null)
+    try {
+      const status = await desk.call('sync.connect', form)
+      setForm((f) => ({ ...f, password: '' }))
+      props.onConnected(status)
+    } catch (err) {
+      setErrors(fieldErrors(err, t as never))
+      setFormError(errorText(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="server-login" onSubmit={login} noValidate aria-busy={busy}>
+      <Field id="server-url" label={t('sync.server.url')} error={errors.serverUrl}>
+        <input type="url" placeholder={DEFAULT_SERVER_URL} autoComplete="url" spellCheck={false} value={form.serverUrl} onChange={edit('serverUrl')} />
+      </Field>
+      <div className="row2">
+        <Field id="server-username" label={t('sync.server.username')} error={errors.username}>
+          <input autoComplete="username" spellCheck={false} value={form.username} onChange={edit('username')} />
+        </Field>
+        <Field id="server-password" label={t('sync.server.password')} error={errors.password}>
+          <input type="password" autoComplete="current-password" value={form.password} onChange={edit('password')} />
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('sync.server.login')}
+        </button>
+        {busy && <span className="sub">{t('sync.server.loggingIn')}</span>}
+      </div>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+    </form>
+  )
+}
