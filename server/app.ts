@@ -1,5 +1,6 @@
 // The sync server's HTTP API (docs/sync-protocol.md). Every endpoint but /health and /auth/login
 // needs a token; every body is validated with the shared zod schemas; every error is a Chinese envelope.
+import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { DeskError } from '../shared/api/errors'
@@ -9,6 +10,7 @@ import { LoginRequest, PullRequest, PushRequest } from '../shared/protocol/sync'
 import { hashPassword, signToken, verifyPassword, verifyToken } from './auth'
 import type { SqlStore } from './db/store'
 import { SyncError } from './sync/errors'
+import { startPokes } from './sync/poke'
 import { pullChanges } from './sync/pull'
 import { applyPush, type Caller } from './sync/push'
 
@@ -26,6 +28,10 @@ export interface ServerOptions {
   secret: string
   logger?: boolean | Record<string, unknown>
   now?: () => Date
+  /** Requests per minute: on /auth/login per IP and user name (default 10), on the endpoints behind a token per user (default 1200). */
+  rateLimit?: { loginPerMinute?: number; userPerMinute?: number }
+  /** Comment lines on open poke streams, so proxies keep them (default 15 s). */
+  pokeHeartbeatMs?: number
 }
 
 const NewAccount = z.object({
@@ -37,7 +43,22 @@ const NewAccount = z.object({
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date())
   const memo = new Map<string, unknown>()
+  const limits = { loginPerMinute: 10, userPerMinute: 1200, ...opts.rateLimit }
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT })
+  const pokes = await startPokes(opts.store, opts.pokeHeartbeatMs)
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+    await pokes.close()
+  })
+  // close() waits for the requests in flight, but Node would then keep their keep-alive sockets open
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new SyncError(429, 'errors.sync.rateLimited', { seconds: Math.ceil(ctx.ttl / 1000) }),
+  })
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof SyncError) return reply.status(err.status).send({ ok: false, error: err.body })
@@ -50,9 +71,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   })
   app.setNotFoundHandler((_req, reply) => reply.status(404).send({ ok: false, error: new DeskError({ code: 'not_found', key: 'errors.sync.notFound' }).body }))
 
-  async function authenticate(req: FastifyRequest): Promise<void> {
+  const claimsOf = (req: FastifyRequest) => {
     const header = req.headers.authorization ?? ''
-    const claims = header.startsWith('Bearer ') ? verifyToken(opts.secret, header.slice(7), now().getTime()) : null
+    return header.startsWith('Bearer ') ? verifyToken(opts.secret, header.slice(7), now().getTime()) : null
+  }
+
+  async function authenticate(req: FastifyRequest): Promise<void> {
+    const claims = claimsOf(req)
     if (!claims) throw new SyncError(401, 'errors.sync.unauthorized')
     const [user] = await opts.store.query<{ id: string; role: string; station_id: string; disabled: boolean | null }>(
       'SELECT u.id, u.role, u.station_id, a.disabled FROM users u LEFT JOIN accounts a ON a.user_id = u.id WHERE u.id = $1 AND u.active = 1',
@@ -67,7 +92,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return { ok: true, db: opts.store.kind }
   })
 
-  app.post('/auth/login', async (req) => {
+  const loginLimit = app.rateLimit({
+    max: limits.loginPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `${req.ip} ${String((req.body as { username?: unknown } | null)?.username ?? '').trim()}`,
+  })
+  app.post('/auth/login', { preHandler: loginLimit }, async (req) => {
     const { username, password } = parseInput(LoginRequest, req.body)
     const [account] = await opts.store.query<{ password_hash: string; user_id: string; disabled: boolean; name: string; role: string; station_id: string }>(
       'SELECT a.password_hash, a.user_id, a.disabled, u.name, u.role, u.station_id FROM accounts a JOIN users u ON u.id = a.user_id WHERE a.username = $1',
@@ -85,9 +115,23 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   })
 
   app.register(async (authed) => {
+    // counted before the token is checked against the database: a flood costs an HMAC, not a query
+    authed.addHook('onRequest', app.rateLimit({ max: limits.userPerMinute, timeWindow: 60_000, keyGenerator: (req) => claimsOf(req)?.sub ?? `ip ${req.ip}` }))
     authed.addHook('preHandler', authenticate)
-    authed.post('/sync/push', async (req) => applyPush(opts.store, memo, req.caller, parseInput(PushRequest, req.body)))
+    authed.post('/sync/push', async (req) => {
+      const push = parseInput(PushRequest, req.body)
+      let changed = true
+      try {
+        const result = await applyPush(opts.store, memo, req.caller, push)
+        changed = result.applied + result.rejected > 0
+        return result
+      } finally {
+        // a failure pokes too: a 409 or 500 part way leaves the mutations before it committed
+        if (changed) await pokes.notify().catch((e: unknown) => req.log.warn({ err: e }, 'poke failed'))
+      }
+    })
     authed.post('/sync/pull', async (req) => pullChanges(opts.store, req.caller, parseInput(PullRequest, req.body)))
+    authed.get('/sync/poke', (_req, reply) => pokes.serve(reply))
     authed.post('/admin/accounts', async (req, reply: FastifyReply) => {
       if (req.caller.role !== 'admin') throw new SyncError(403, 'errors.sync.forbidden', { role: req.caller.role })
       const a = parseInput(NewAccount, req.body)

@@ -4,6 +4,8 @@ import type { Queryable, SqlStore } from './store'
 // BIGINT (the sync version) comes back as a JavaScript number: versions stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v))
 
+const RECONNECT_MS = 1000
+
 export async function openPostgres(connectionString: string): Promise<SqlStore> {
   const pool = new pg.Pool({ connectionString, max: 10 })
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
@@ -30,6 +32,45 @@ export async function openPostgres(connectionString: string): Promise<SqlStore> 
         throw e
       } finally {
         client.release()
+      }
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload])
+    },
+    async listen(channel, onMessage, onResume) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel ${channel}`)
+      // A connection of its own, outside the pool: LISTEN belongs to a session, which a pool would recycle.
+      let client: pg.Client | undefined
+      let retry: NodeJS.Timeout | undefined
+      let stopped = false
+      const connect = async (resumed: boolean): Promise<void> => {
+        const c = new pg.Client({ connectionString, application_name: `listen ${channel}` })
+        client = c
+        let dropped = false
+        const drop = () => {
+          if (dropped || stopped) return
+          dropped = true
+          c.end().catch(() => undefined)
+          retry = setTimeout(() => void connect(true), RECONNECT_MS).unref()
+        }
+        c.on('notification', (n) => {
+          if (n.channel === channel) onMessage(n.payload ?? '')
+        })
+        c.on('error', drop)
+        c.on('end', drop)
+        try {
+          await c.connect()
+          await c.query(`LISTEN ${channel}`)
+          if (resumed) onResume?.()
+        } catch {
+          drop()
+        }
+      }
+      await connect(false)
+      return async () => {
+        stopped = true
+        clearTimeout(retry)
+        await client?.end()
       }
     },
     close: () => pool.end(),

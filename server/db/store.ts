@@ -10,6 +10,14 @@ export interface SqlStore extends Queryable {
   readonly kind: 'pglite' | 'postgres'
   /** Runs fn in one transaction; `readOnly` reads a consistent snapshot (pull). */
   transaction<T>(fn: (q: Queryable) => Promise<T>, opts?: { readOnly?: boolean }): Promise<T>
+  /** Sends payload to every listener of channel, in this process and (PostgreSQL) every other sharing the database. */
+  notify(channel: string, payload: string): Promise<void>
+  /**
+   * Calls onMessage with each payload sent on channel until the returned stop is called. On PostgreSQL
+   * a dedicated connection listens and reconnects when it drops; onResume runs after such a reconnect,
+   * since messages sent while it was down are lost.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 

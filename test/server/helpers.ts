@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { buildServer } from '../../server/app'
+import { buildServer, type ServerOptions } from '../../server/app'
 import { migrateServer } from '../../server/db/migrate'
 import { openPglite } from '../../server/db/pglite'
+import { SYNCED_TABLES } from '../../server/db/pgTx'
 import { openPostgres } from '../../server/db/postgres'
-import type { SqlStore } from '../../server/db/store'
+import { one, type SqlStore } from '../../server/db/store'
 import { seedServer } from '../../server/seed'
 
 /** The PostgreSQL these machines run (trust auth); each test server gets a database of its own. */
@@ -24,10 +25,10 @@ export async function postgresAvailable(): Promise<boolean> {
   }
 }
 
-async function freshStore(kind: StoreKind): Promise<{ store: SqlStore; drop(): Promise<void> }> {
+export async function freshStore(kind: StoreKind): Promise<{ store: SqlStore; url: string | null; drop(): Promise<void> }> {
   if (kind === 'pglite') {
     const store = await openPglite(undefined)
-    return { store, drop: () => store.close() }
+    return { store, url: null, drop: () => store.close() }
   }
   const name = `sync_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
@@ -39,11 +40,12 @@ async function freshStore(kind: StoreKind): Promise<{ store: SqlStore; drop(): P
   const store = await openPostgres(url.toString())
   return {
     store,
+    url: url.toString(),
     async drop() {
       await store.close()
       const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
       await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name}`)
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await c.end()
     },
   }
@@ -53,18 +55,21 @@ export interface TestServer {
   app: FastifyInstance
   store: SqlStore
   secret: string
+  /** The PostgreSQL database, for a second server instance on it; null on PGlite. */
+  databaseUrl: string | null
   close(): Promise<void>
 }
 
-export async function testServer(kind: StoreKind, now?: () => Date): Promise<TestServer> {
-  const { store, drop } = await freshStore(kind)
+export async function testServer(kind: StoreKind, opts: Partial<Omit<ServerOptions, 'store' | 'secret'>> = {}): Promise<TestServer> {
+  const { store, url, drop } = await freshStore(kind)
   await migrateServer(store)
   const { secret } = await seedServer(store, { adminPassword: 'admin-password-1', now: new Date('2026-11-20T02:30:00Z') })
-  const app = await buildServer({ store, secret, now })
+  const app = await buildServer({ ...opts, store, secret })
   return {
     app,
     store,
     secret,
+    databaseUrl: url,
     async close() {
       await app.close()
       await drop()
@@ -90,4 +95,17 @@ export async function dispatcherToken(app: FastifyInstance, station: 'wh' | 'qj'
   })
   if (res.statusCode !== 201) throw new Error(res.body)
   return login(app, username, 'dispatcher-pass-1')
+}
+
+/** What a refused request must leave untouched: the version, every client's lastMutationId and every table's row count. */
+export async function dbState(store: SqlStore) {
+  const { value: version } = one(await store.query<{ value: number }>('SELECT value FROM sync_version WHERE id = 1'))
+  const clients = (await store.query<{ client_id: string; user_id: string; last_mutation_id: number }>('SELECT client_id, user_id, last_mutation_id FROM clients ORDER BY client_id')).map(
+    (c) => ({ ...c, last_mutation_id: Number(c.last_mutation_id) }),
+  )
+  const counts: Record<string, number> = {}
+  for (const table of [...SYNCED_TABLES, 'rejections', 'accounts']) {
+    counts[table] = one(await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n
+  }
+  return { version: Number(version), clients, counts }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { signToken } from '../../server/auth'
-import { migrateServer } from '../../server/db/migrate'
+import { SERVER_MIGRATIONS, migrateServer } from '../../server/db/migrate'
 import { translate, zhCN } from '../../shared/i18n'
 import { dispatcherToken, login, postgresAvailable, testServer, type StoreKind, type TestServer } from './helpers'
 
@@ -214,7 +214,7 @@ describe.each(KINDS)('sync server on %s', (kind) => {
 
   it('migrations run once and refuse a database from a newer server', async () => {
     server = await testServer(kind)
-    expect(await migrateServer(server.store)).toBe(1)
+    expect(await migrateServer(server.store)).toBe(SERVER_MIGRATIONS.length)
     await server.store.query('INSERT INTO server_migrations (version, name) VALUES (99, $1)', ['future'])
     await expect(migrateServer(server.store)).rejects.toThrow(/更新版本/)
   })
