@@ -1,52 +1,20 @@
 // One desk and a real sync server: 设置 → 服务器, the status bar indicator, 派工, the empty 同步记录.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { expect, test, type Page } from '@playwright/test'
 import { SCREENS, newDataDir, startHost, type Host } from './host'
+import { startServerProcess, type ServerProcess } from './syncServer'
 
 const PORT = 5293
 const SERVER_PORT = 8893
 const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`
 let host: Host
-let server: ChildProcess | null = null
+let server: ServerProcess | null = null
 
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, SERVER_DATA_DIR: newDataDir(), ADMIN_PASSWORD: 'admin-pass-1', PORT: String(SERVER_PORT) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sync server did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('Server listening')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    }
-    server!.stdout!.on('data', onData)
-    server!.stderr!.on('data', onData)
-  })
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${SERVER_URL}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    })
-    return (await res.json()) as { token?: string }
-  }
-  const { token } = await post('/auth/login', { username: 'admin', password: 'admin-pass-1' })
-  await post('/admin/accounts', { username: 'zhangli', password: 'zhangli-pass', userId: 'st-wh-dispatcher' }, token)
+const startServer = async () => {
+  server = await startServerProcess(SERVER_PORT, { zhangli: ['zhangli-pass', 'st-wh-dispatcher'] })
 }
-
-async function stopServer(): Promise<void> {
-  const s = server
+const stopServer = async () => {
+  await server?.stop()
   server = null
-  if (!s || s.exitCode !== null) return
-  await new Promise<void>((resolve) => {
-    s.on('exit', () => resolve())
-    s.kill('SIGTERM')
-  })
 }
 
 test.afterEach(async () => {

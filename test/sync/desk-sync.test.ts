@@ -24,7 +24,7 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     expect((await a.call('sync.status', {})).pending).toBe(2)
     await a.sync()
     await b.sync()
-    const list = await b.call('tickets.list', { text: number })
+    const list = await b.call('tickets.list', { search: number })
     expect(list.rows.map((r) => r.number)).toEqual([number])
     expect(await a.call('sync.status', {})).toMatchObject({ pending: 0, rejections: 0, problem: null })
     // the server's engineers replace whatever the desk had
@@ -41,12 +41,13 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     expect(offline).toMatchObject({ state: 'offline', pending: 2 })
     expect(offline.problem?.message).toContain('无法连接同步服务器')
     // the desk keeps its own work meanwhile
-    expect((await a.call('tickets.list', { text: number })).total).toBe(1)
+    expect((await a.call('tickets.list', { search: number })).total).toBe(1)
     net.online = true
     await a.sync()
     // a poke of its own push may already have started the next pull: 同步中 is as good as 在线 here
     expect(await a.call('sync.status', {})).toMatchObject({ pending: 0, problem: null })
-    const [{ n }] = await server.store.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE number = $1', [number])
+    const [row] = await server.store.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE number = $1', [number])
+    const n = row!.n
     expect(n).toBe(1)
   })
 
@@ -57,7 +58,8 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     await customerAndTicket(a)
     await a.call('sync.now', {})
     await a.sync()
-    const [{ n }] = await server.store.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')
+    const [row] = await server.store.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')
+    const n = row!.n
     expect(n).toBe(1)
     expect((await a.call('sync.status', {})).pending).toBe(0)
   })

@@ -64,8 +64,11 @@ export class TestNetwork {
   online = true
   /** The next n answers are lost after the server handled the request (the desk must retry safely). */
   loseAnswers = 0
+  /** Every push that went out, to send again later: duplicated and out of order. */
+  readonly pushes: { url: string; init: RequestInit }[] = []
   readonly fetch: Fetch = async (input, init) => {
     if (!this.online) throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })
+    if (String(input).includes('/sync/push')) this.pushes.push({ url: String(input), init: { method: init?.method, headers: init?.headers, body: init?.body } })
     const res = await fetch(input, init)
     if (this.loseAnswers > 0 && String(input).includes('/sync/push')) {
       this.loseAnswers--

@@ -13,6 +13,8 @@ import type { z } from 'zod'
 export type Fetch = typeof fetch
 
 const TIMEOUT_MS = 30_000
+/** A kept-alive connection the server closed (it restarted) fails the next request at once; one retry goes through. */
+const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED'])
 
 export class SignedOutError extends DeskError {
   constructor() {
@@ -32,18 +34,23 @@ export class ServerLink {
     private readonly fetchImpl: Fetch = fetch,
   ) {}
 
-  private async post<S extends z.ZodType>(path: string, body: unknown, schema: S, token?: string): Promise<z.output<S>> {
-    let res: Response
+  /** Login, push and pull are all safe to send twice (a push's mutation ids make a retry a no-op). */
+  private async send(path: string, body: unknown, token: string | undefined, retry = true): Promise<Response> {
     try {
-      res = await this.fetchImpl(`${this.baseUrl}${path}`, {
+      return await this.fetchImpl(`${this.baseUrl}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       })
     } catch (e) {
+      if (retry && STALE_CONNECTION.has((e as { cause?: { code?: string } })?.cause?.code ?? '')) return this.send(path, body, token, false)
       throw unreachable(e)
     }
+  }
+
+  private async post<S extends z.ZodType>(path: string, body: unknown, schema: S, token?: string): Promise<z.output<S>> {
+    const res = await this.send(path, body, token)
     let json: unknown
     try {
       json = await res.json()

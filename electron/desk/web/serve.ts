@@ -1,6 +1,7 @@
 // npm run web: builds the renderer, then serves it with a desk core on http://127.0.0.1:5178.
 //   PORT, DESK_DATA_DIR override; DESK_EMPTY=1 or --empty starts a new data dir without demo data;
-//   DESK_NOW holds the desk's clock at a given instant.
+//   DESK_NOW holds the desk's clock at a given instant; DESK_STATION and DESK_CODE make a new data dir
+//   another station's or another desk's (e.g. DESK_CODE=2 for a second desk of 昆明五华站).
 import { resolve } from 'node:path'
 import { openDesk } from '../desk'
 import { startWebHost } from './httpHost'
@@ -13,7 +14,7 @@ const fixedNow = process.env.DESK_NOW ? Date.parse(process.env.DESK_NOW) : null
 if (fixedNow !== null && Number.isNaN(fixedNow)) throw new Error(`DESK_NOW 不是有效的时间：${process.env.DESK_NOW}`)
 const now = fixedNow === null ? undefined : () => new Date(fixedNow)
 
-const desk = await openDesk({ dataDir, demo: !empty, now })
+const desk = await openDesk({ dataDir, demo: !empty, now, stationCode: process.env.DESK_STATION, deskCode: process.env.DESK_CODE })
 const host = await startWebHost({ desk, port, staticDir: resolve('out/renderer') })
 console.log(`服务调度台（浏览器模式）: ${host.url}  数据目录: ${dataDir}`)
 

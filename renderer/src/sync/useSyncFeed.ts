@@ -1,11 +1,21 @@
 import { useEffect } from 'react'
 import { desk, onDeskConnection } from '../api/client'
+import { useApp } from '../store/app'
 import { useSync } from '../store/sync'
+import type { SyncStatus } from '../../../shared/api/syncSchemas'
 
 /** Keeps the sync status current: read once, then pushed by the desk core on every change. */
 export function useSyncFeed(): void {
   useEffect(() => {
-    const { setStatus } = useSync.getState()
+    let account: string | null | undefined
+    // Logging in makes the server's account this desk's user: the status bar names who works here now.
+    const setStatus = (status: SyncStatus) => {
+      useSync.getState().setStatus(status)
+      if (account !== undefined && status.username !== account) {
+        desk.call('desk.info', {}).then((info) => alive && useApp.getState().setDesk(info, useApp.getState().stations), () => undefined)
+      }
+      account = status.username
+    }
     let alive = true
     let pushedSinceLoad = false
     const load = () => {
