@@ -71,6 +71,22 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('005 adds who assigned a ticket where, server state of touched rows, and rejected changes', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 5)
+    expect(columns(db, 'tickets')).toEqual(expect.arrayContaining(['assigned_by', 'assigned_desk']))
+    expect(tables(db)).toEqual(expect.arrayContaining(['sync_shadow', 'sync_rejections']))
+    // one shadow per row; NULL means the server never had the row
+    const shadow = db.prepare('INSERT INTO sync_shadow (tbl, id, row) VALUES (?, ?, ?)')
+    shadow.run('tickets', 't1', null)
+    expect(() => shadow.run('tickets', 't1', '{}')).toThrow(/UNIQUE|PRIMARY/)
+    const reject = db.prepare(`INSERT INTO sync_rejections (mutation_id, name, args, user_id, made_at, code, key, message, rejected_at, decision)
+      VALUES (?, 'ticket.assign', '{}', 'u', '2026-01-01T00:00:00Z', 'rule', 'errors.ticket.assignedElsewhere', '已派', '2026-01-01T00:00:01Z', ?)`)
+    reject.run(1, null)
+    expect(() => reject.run(2, 'ignored')).toThrow(/CHECK/)
+    db.close()
+  })
+
   it('a data dir from before 004 gets the preset rules and clocks for its open tickets on open', async () => {
     const dir = tempDir()
     const desk = await openDesk({ dataDir: dir, now: () => new Date('2026-11-20T02:30:00Z') })

@@ -3,38 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { signToken } from '../../server/auth'
 import { SERVER_MIGRATIONS, migrateServer } from '../../server/db/migrate'
 import { translate, zhCN } from '../../shared/i18n'
+import { AT, customer, ticket } from './fixtures'
 import { dispatcherToken, login, postgresAvailable, testServer, type StoreKind, type TestServer } from './helpers'
 
 const KINDS: StoreKind[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])]
-const AT = '2026-11-20T02:30:00.000Z'
-
-const customer = (id: string, station = 'st-wh') => ({
-  id,
-  at: AT,
-  stationId: station,
-  unitName: `测试单位 ${id.slice(0, 4)}`,
-  contactName: '王老师',
-  phone: '13888009999',
-  address: '昆明市五华区测试路 1 号',
-  regionCode: '530102',
-  zone: 'city',
-})
-const ticket = (id: string, customerId: string, number: string) => ({
-  id,
-  at: AT,
-  number,
-  customerId,
-  assetId: null,
-  reporterName: '王老师',
-  reporterPhone: '13888009999',
-  faultDescription: '打印机卡纸',
-  category: 'printer',
-  faultLevel: 'general',
-  channel: 'phone',
-  serviceMode: 'onsite',
-  cause: 'normal',
-})
-
 let server: TestServer | null = null
 afterEach(async () => {
   await server?.close()
@@ -210,6 +182,14 @@ describe.each(KINDS)('sync server on %s', (kind) => {
     })
     expect(big.statusCode).toBe(413)
     expect(big.json().error.message).toBe('提交的数据过大')
+  })
+
+  it('migration 002 records who assigned a ticket at which desk, and each client\'s desk', async () => {
+    const { store } = (server = await testServer(kind))
+    const cols = async (table: string) =>
+      (await store.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table])).map((c) => c.column_name)
+    expect(await cols('tickets')).toEqual(expect.arrayContaining(['assigned_by', 'assigned_desk']))
+    expect(await cols('clients')).toContain('desk_code')
   })
 
   it('migrations run once and refuse a database from a newer server', async () => {

@@ -64,11 +64,22 @@ export function TicketList(): React.JSX.Element {
     void loadPage(0, gen)
   }, [loadPage])
 
+  // New data (a save here, a sync from another desk) refreshes the pages in place: the rows stay on
+  // screen until their fresh copies arrive, so the list never blanks under the dispatcher's mouse.
+  const loaded = useRef(pages)
+  loaded.current = pages
+  const refresh = useCallback(() => {
+    const gen = ++generation.current
+    loading.current.clear()
+    const shown = [...loaded.current.keys()]
+    for (const p of shown.length ? shown : [0]) void loadPage(p, gen)
+  }, [loadPage])
+
   useEffect(() => {
     reload()
     scrollRef.current?.scrollTo({ top: 0 })
   }, [reload])
-  useEffect(() => desk.on('data.changed', ({ tables }) => tables.includes('tickets') && reload()), [reload])
+  useEffect(() => desk.on('data.changed', ({ tables }) => tables.includes('tickets') && refresh()), [refresh])
 
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const items = virtualizer.getVirtualItems()
