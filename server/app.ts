@@ -1,6 +1,8 @@
 // The sync server's HTTP API (docs/sync-protocol.md). Every endpoint but /health and /auth/login
 // needs a token; every body is validated with the shared zod schemas; every error is a Chinese envelope.
 import rateLimit from '@fastify/rate-limit'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { DeskError } from '../shared/api/errors'
@@ -47,9 +49,27 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT })
   const pokes = await startPokes(opts.store, opts.pokeHeartbeatMs)
   let closing = false
+  // Sockets with the number of their requests in flight. Node's closeIdleConnections() skips a socket
+  // that connected and never sent a request (a client's spare connection): close() then waited for
+  // the headers timeout, about 70 s. Such sockets, and idle ones, are closed at once.
+  const sockets = new Map<Socket, number>()
+  app.server.on('connection', (socket: Socket) => {
+    sockets.set(socket, 0)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket
+    sockets.set(socket, (sockets.get(socket) ?? 0) + 1)
+    res.on('close', () => {
+      const left = (sockets.get(socket) ?? 1) - 1
+      sockets.set(socket, left)
+      if (closing && left === 0) socket.destroy()
+    })
+  })
   app.addHook('preClose', async () => {
     closing = true
     await pokes.close()
+    for (const [socket, busy] of sockets) if (busy === 0) socket.destroy()
   })
   // close() waits for the requests in flight, but Node would then keep their keep-alive sockets open
   app.addHook('onSend', async (_req, reply) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { connect } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildServer } from '../../server/app'
@@ -75,6 +76,19 @@ describe.each(KINDS)('pokes on %s', (kind) => {
     await server.app.close()
     expect(Date.now() - started).toBeLessThan(1000)
     await s.ended
+  })
+
+  it('app.close() does not wait on a connection that never sent a request', async () => {
+    server = await testServer(kind)
+    const base = new URL(await listen(server.app))
+    // an HTTP client's spare connection: open, silent
+    const spare = connect(Number(base.port), base.hostname)
+    await new Promise((resolve) => spare.once('connect', resolve))
+    const closed = new Promise((resolve) => spare.once('close', resolve))
+    const started = Date.now()
+    await server.app.close()
+    expect(Date.now() - started).toBeLessThan(1000)
+    await closed
   })
 
   it('app.close() lets an in-flight push finish before it resolves', async () => {

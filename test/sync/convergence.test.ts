@@ -13,7 +13,7 @@ import { postgresAvailable } from '../server/helpers'
 import { TestNetwork, customerAndTicket, startSyncServer, syncedDesk, type SyncServer } from './helpers'
 
 const KINDS = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])] as const
-const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 4)
+const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 8)
 
 /** The desks of a run: three at 昆明五华站 (one a clerk, whose desk work the server refuses), one at 曲靖站. */
 const DESKS = [
