@@ -13,6 +13,19 @@ export interface Caller {
   stationId: string
 }
 
+/**
+ * A business rule's refusal, or a unique key the mutation collides with (e.g. a ticket number two
+ * desks made with the same desk code): both are the desk's to hear about, not a server failure that
+ * would refuse its whole queue again and again.
+ */
+function asRejection(e: unknown): DeskError | null {
+  if (e instanceof DeskError) return e
+  const db = e as { code?: string; constraint?: string; detail?: string }
+  if (db?.code !== '23505') return null
+  if (db.constraint === 'tickets_number_key') return ruleError('errors.sync.duplicateTicketNumber', { number: /\(number\)=\(([^)]+)\)/.exec(db.detail ?? '')?.[1] ?? '' })
+  return ruleError('errors.rule.duplicateId')
+}
+
 /** HQ and the administrator see every station; everyone else their own. */
 export const scopeOf = (caller: Caller) => ({ stationId: caller.role === 'hq' || caller.role === 'admin' ? null : caller.stationId })
 
@@ -46,8 +59,9 @@ export async function applyPush(store: SqlStore, memo: Map<string, unknown>, cal
         if (!def.roles.includes(caller.role)) throw ruleError('errors.sync.forbidden', { role: caller.role })
         const args = parseInput(def.args, m.args)
         await (def.run as (tx: PgTx, a: unknown, c: MutationContext) => Promise<unknown>)(new PgTx(q, Number(version), scopeOf(caller), memo), args, ctx)
-      } catch (e) {
-        if (!(e instanceof DeskError)) throw e
+      } catch (caught) {
+        const e = asRejection(caught)
+        if (!e) throw caught
         await q.query('ROLLBACK TO SAVEPOINT mutation')
         await q.query(
           'INSERT INTO rejections (client_id, mutation_id, name, code, key, params, message, at, row_version) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)',

@@ -382,6 +382,7 @@ export const en: Catalog = {
     },
     sync: {
       otherStation: 'Another station’s data cannot be read or changed',
+      duplicateTicketNumber: 'Ticket number {{number}} is already used by another desk: each desk of a station needs its own desk code',
       forbidden: 'This account ({{role}}) may not do that',
       unknownMutation: 'The server does not know this change',
       clientId: 'Bad client id',

@@ -382,6 +382,7 @@ export const zhCN = {
     },
     sync: {
       otherStation: '不能查看或修改其他服务站的数据',
+      duplicateTicketNumber: '工单号 {{number}} 已被其他工位使用：同一服务站的每个工位要有不同的工位代码',
       forbidden: '当前账号（{{role}}）无权执行此操作',
       unknownMutation: '服务器不认识这种修改',
       clientId: '客户端标识格式不正确',

@@ -143,6 +143,26 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     expect(tickets.rows[0]!.number).not.toBe(number)
   })
 
+  it('two desks with the same desk code: the second ticket number is rejected with the reason, and the queue moves on', async () => {
+    const netB = new TestNetwork()
+    const a = await syncedDesk(server, { username: 'zhangli', deskCode: '1' })
+    const b = await syncedDesk(server, { username: 'yangjh', deskCode: '1', net: netB })
+    // both count their day from 1: the same ticket number; desk 1's reaches the server first
+    netB.online = false
+    const first = await customerAndTicket(a)
+    const second = await customerAndTicket(b, '五华区另一单位')
+    expect(second.number).toBe(first.number)
+    await a.sync()
+    netB.online = true
+    await b.sync()
+    const [rejection] = await b.call('sync.rejections', {})
+    expect(rejection).toMatchObject({ name: 'ticket.create', message: `工单号 ${first.number} 已被其他工位使用：同一服务站的每个工位要有不同的工位代码` })
+    expect(await b.call('sync.status', {})).toMatchObject({ pending: 0, problem: null })
+    // the customer registered with it went through, and desk 2 shows desk 1's ticket under that number
+    expect((await b.call('customers.card', { id: second.customerId })).unitName).toBe('五华区另一单位')
+    expect((await b.call('tickets.get', { id: first.ticketId })).number).toBe(first.number)
+  })
+
   it('refuses an account of another station, and a wrong password, in Chinese, changing nothing', async () => {
     const a = await syncedDesk(server, { username: 'zhangli' })
     const other = await failure(a.call('sync.connect', { serverUrl: server.url, username: 'lina', password: 'desk-password-1' }))

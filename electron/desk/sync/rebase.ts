@@ -57,8 +57,9 @@ export async function rebase(db: Db, tx: SqliteTx, shadow: ShadowingTx, run: Run
     }
     const outbox = db.prepare('SELECT mutation_id, name, args, user_id, created_at FROM outbox WHERE mutation_id = ?')
     const keep = db.prepare(
-      `INSERT OR IGNORE INTO sync_rejections (mutation_id, name, args, user_id, made_at, code, key, params, message, rejected_at)
-       VALUES (@mutation_id, @name, @args, @user_id, @created_at, @code, @key, @params, @message, @at)`,
+      `INSERT INTO sync_rejections (mutation_id, name, args, user_id, made_at, code, key, params, message, rejected_at)
+       VALUES (@mutation_id, @name, @args, @user_id, @created_at, @code, @key, @params, @message, @at)
+       ON CONFLICT (mutation_id) DO NOTHING`,
     )
     for (const r of pull.rejections) {
       const row = outbox.get(r.mutationId) as OutboxRow | undefined
