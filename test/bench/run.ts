@@ -1,10 +1,12 @@
 // npm run bench: every benchmark of the project, one after the other, printed as tables.
 import { clocksBench } from './clocks.bench'
 import { deskBench } from './desk.bench'
+import { syncBench } from './sync.bench'
 
 const benches: [string, () => Promise<string>][] = [
   ['Desk core (issue 2)', deskBench],
   ['Service clocks (issue 3)', clocksBench],
+  ['Sync (issue 4)', syncBench],
 ]
 
 for (const [title, run] of benches) {
