@@ -1,5 +1,6 @@
 import { s001 } from './migrations/001_sync'
 import { s002 } from './migrations/002_assignment'
+import { s003 } from './migrations/003_lookup_indexes'
 import { one, type SqlStore } from './store'
 
 export interface ServerMigration {
@@ -8,7 +9,7 @@ export interface ServerMigration {
   sql: string
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001, s002]
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001, s002, s003]
 
 /** Applies what is missing, each migration in its own transaction; refuses a database from a newer server. */
 export async function migrateServer(store: SqlStore): Promise<number> {

@@ -38,7 +38,14 @@ export function decodeRow<T>(row: Record<string, unknown>): T {
   return rest as T
 }
 
+/** Reference rows every push reads (the rules in force, the desk's user): read once per transaction. */
+const READ_ONCE: ReadonlySet<string> = new Set(['stations', 'users', 'service_rules', 'rules_head'])
+
 export class PgTx implements Tx {
+  // Safe to keep for the transaction: the version row's lock keeps every other writer out until it
+  // commits, and this transaction's own writes go through put/update, which drop the entry.
+  private readonly readOnce = new Map<string, Record<string, unknown> | undefined>()
+
   constructor(
     private readonly q: Queryable,
     private readonly version: number,
@@ -50,45 +57,57 @@ export class PgTx implements Tx {
     return this.scope.stationId === null || !STATION_SCOPED.has(table) || row.station_id === this.scope.stationId
   }
 
+  /** After a rollback to a savepoint: what was read since may have been undone. */
+  forgetReads(): void {
+    this.readOnce.clear()
+  }
+
   async get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined> {
     assertTable(table)
+    const key = `${table}:${id}`
+    if (this.readOnce.has(key)) return this.readOnce.get(key) as Tables[T] | undefined
     const [row] = await this.q.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = $1`, [id])
+    if (READ_ONCE.has(table)) this.readOnce.set(key, row && decodeRow(row))
     return row && this.visible(table, row) ? decodeRow<Tables[T]>(row) : undefined
   }
 
   async put<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
     assertTable(table)
     const r = row as unknown as Record<string, unknown>
+    this.readOnce.delete(`${table}:${String(r.id)}`)
     if (!this.visible(table, r)) throw ruleError('errors.sync.otherStation')
-    if (this.scope.stationId !== null && STATION_SCOPED.has(table)) {
-      // an id that exists at another station may not be taken over
-      const [existing] = await this.q.query<Record<string, unknown>>(`SELECT station_id FROM ${table} WHERE id = $1`, [r.id])
-      if (existing && !this.visible(table, existing)) throw ruleError('errors.sync.otherStation')
-    }
     const cols = columnsOf(r)
     const json = jsonCols(table)
     const values = cols.map((c, i) => (json.has(c) ? `$${i + 1}::jsonb` : `$${i + 1}`))
     const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`)
-    await this.q.query(
+    const params = [...encode(table, cols, r), this.version]
+    // an id that exists at another station may not be taken over: the update then matches nothing
+    const guarded = this.scope.stationId !== null && STATION_SCOPED.has(table)
+    if (guarded) params.push(this.scope.stationId)
+    const written = await this.q.query(
       `INSERT INTO ${table} (${cols.join(', ')}, row_version) VALUES (${values.join(', ')}, $${cols.length + 1})
-       ON CONFLICT (id) DO UPDATE SET ${[...updates, 'row_version = EXCLUDED.row_version'].join(', ')}`,
-      [...encode(table, cols, r), this.version],
+       ON CONFLICT (id) DO UPDATE SET ${[...updates, 'row_version = EXCLUDED.row_version'].join(', ')}
+       ${guarded ? `WHERE ${table}.station_id = $${cols.length + 2}` : ''} RETURNING 1 AS ok`,
+      params,
     )
+    if (written.length === 0) throw ruleError('errors.sync.otherStation')
   }
 
   async update<T extends TableName>(table: T, id: string, patch: Partial<Tables[T]>): Promise<void> {
     assertTable(table)
-    const current = await this.get(table, id)
-    if (!current) throw ruleError('errors.sync.otherStation')
+    this.readOnce.delete(`${table}:${id}`)
     const cols = columnsOf(patch).filter((c) => c !== 'id')
-    if (cols.length === 0) return
     const json = jsonCols(table)
-    const sets = cols.map((c, i) => `${c} = $${i + 1}${json.has(c) ? '::jsonb' : ''}`)
-    await this.q.query(`UPDATE ${table} SET ${sets.join(', ')}, row_version = $${cols.length + 1} WHERE id = $${cols.length + 2}`, [
-      ...encode(table, cols, patch as Record<string, unknown>),
-      this.version,
-      id,
-    ])
+    const sets = [...cols.map((c, i) => `${c} = $${i + 1}${json.has(c) ? '::jsonb' : ''}`), `row_version = $${cols.length + 1}`]
+    const params = [...encode(table, cols, patch as Record<string, unknown>), this.version, id]
+    // a row of another station is not there for this caller
+    const guarded = this.scope.stationId !== null && STATION_SCOPED.has(table)
+    if (guarded) params.push(this.scope.stationId)
+    const written = await this.q.query(
+      `UPDATE ${table} SET ${sets.join(', ')} WHERE id = $${cols.length + 2}${guarded ? ` AND station_id = $${cols.length + 3}` : ''} RETURNING 1 AS ok`,
+      params,
+    )
+    if (written.length === 0) throw ruleError('errors.sync.otherStation')
   }
 
   async list<T extends TableName>(table: T, where: Partial<Tables[T]>): Promise<Tables[T][]> {

@@ -30,55 +30,85 @@ function asRejection(e: unknown): DeskError | null {
 export const scopeOf = (caller: Caller) => ({ stationId: caller.role === 'hq' || caller.role === 'admin' ? null : caller.stationId })
 
 /**
- * Applies a desk's mutations in order, each in its own transaction with the client's lastMutationId.
- * Already-applied ids are skipped (retries are safe); a gap refuses the rest; a broken business rule
- * is rejected with its reason and still advances lastMutationId, so the desk is never stuck.
+ * Applies a desk's mutations in order, in one transaction with the client's lastMutationId: each
+ * mutation and the lastMutationId that covers it commit together. Already-applied ids are skipped
+ * (retries are safe); a gap refuses the rest; a broken business rule is rejected with its reason
+ * (its writes undone to a savepoint) and still advances lastMutationId, so the desk is never stuck.
+ * One commit per push, not per mutation: the version row's lock, which orders all writers, is then
+ * held for one disk flush per push.
  */
 export async function applyPush(store: SqlStore, memo: Map<string, unknown>, caller: Caller, req: PushRequest): Promise<PushResponse> {
-  let applied = 0
-  let rejected = 0
-  let lastMutationId = 0
-  for (const m of req.mutations) {
-    const outcome = await store.transaction(async (q) => {
-      const [client] = await q.query<{ user_id: string; last_mutation_id: number }>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [
-        req.clientId,
-      ])
-      if (client && client.user_id !== caller.userId) throw new SyncError(403, 'errors.sync.clientOfOtherUser')
-      if (!client) await q.query('INSERT INTO clients (client_id, user_id, desk_code) VALUES ($1, $2, $3)', [req.clientId, caller.userId, req.deskCode])
-      const last = Number(client?.last_mutation_id ?? 0)
-      lastMutationId = last
-      if (m.id <= last) return 'skipped' as const
-      if (m.id > last + 1) throw new SyncError(409, 'errors.sync.gap', { last, first: m.id })
-      // The version is taken inside the write transaction: the counter's row lock orders all writers.
-      const { value: version } = one(await q.query<{ value: number }>('UPDATE sync_version SET value = value + 1 WHERE id = 1 RETURNING value'))
+  try {
+    return await applyPushOnce(store, memo, caller, req, { careful: false })
+  } catch (e) {
+    // Rejections are rare: a push is first applied without a savepoint per mutation, and only a push
+    // with a rejection in it is applied again, with savepoints to undo just the rejected mutation.
+    if (e instanceof NeedsSavepoints) return applyPushOnce(store, memo, caller, req, { careful: true })
+    throw e
+  }
+}
+
+class NeedsSavepoints extends Error {}
+
+async function applyPushOnce(store: SqlStore, memo: Map<string, unknown>, caller: Caller, req: PushRequest, opts: { careful: boolean }): Promise<PushResponse> {
+  let gap: SyncError | null = null
+  const result = await store.transaction(async (q) => {
+    const [client] = await q.query<{ user_id: string; last_mutation_id: number }>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [
+      req.clientId,
+    ])
+    if (client && client.user_id !== caller.userId) throw new SyncError(403, 'errors.sync.clientOfOtherUser')
+    if (!client) await q.query('INSERT INTO clients (client_id, user_id, desk_code) VALUES ($1, $2, $3)', [req.clientId, caller.userId, req.deskCode])
+    const last = Number(client?.last_mutation_id ?? 0)
+    let next = last + 1
+    const run: PushRequest['mutations'] = []
+    for (const m of req.mutations) {
+      if (m.id < next) continue
+      if (m.id > next) {
+        gap = new SyncError(409, 'errors.sync.gap', { last: next - 1, first: m.id })
+        break
+      }
+      run.push(m)
+      next++
+    }
+    if (run.length === 0) {
+      if (gap) throw gap
+      return { lastMutationId: last, applied: 0, rejected: 0 }
+    }
+    // The version is taken inside the write transaction: the counter's row lock orders all writers.
+    const { value } = one(await q.query<{ value: number }>('UPDATE sync_version SET value = value + 1 WHERE id = 1 RETURNING value'))
+    const version = Number(value)
+    const tx = new PgTx(q, version, scopeOf(caller), memo)
+    const ctx: MutationContext = { clientId: req.clientId, userId: caller.userId, role: caller.role, stationId: caller.stationId, deskCode: req.deskCode }
+    let applied = 0
+    let rejected = 0
+    if (opts.careful) await q.exec('SAVEPOINT mutation')
+    for (const m of run) {
       const def = mutators[m.name]
-      const ctx: MutationContext = { clientId: req.clientId, userId: caller.userId, role: caller.role, stationId: caller.stationId, deskCode: req.deskCode }
-      let result: 'applied' | 'rejected' = 'applied'
-      await q.query('SAVEPOINT mutation')
       try {
         if (!def.roles.includes(caller.role)) throw ruleError('errors.sync.forbidden', { role: caller.role })
         const args = parseInput(def.args, m.args)
-        await (def.run as (tx: PgTx, a: unknown, c: MutationContext) => Promise<unknown>)(new PgTx(q, Number(version), scopeOf(caller), memo), args, ctx)
+        await (def.run as (tx: PgTx, a: unknown, c: MutationContext) => Promise<unknown>)(tx, args, ctx)
+        applied++
       } catch (caught) {
         const e = asRejection(caught)
         if (!e) throw caught
-        await q.query('ROLLBACK TO SAVEPOINT mutation')
+        if (!opts.careful) throw new NeedsSavepoints()
+        await q.exec('ROLLBACK TO SAVEPOINT mutation')
+        tx.forgetReads()
         await q.query(
           'INSERT INTO rejections (client_id, mutation_id, name, code, key, params, message, at, row_version) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)',
           [req.clientId, m.id, m.name, e.body.code, e.body.key, JSON.stringify({ ...(e.body.params ?? {}), ...(e.body.issues ? { issues: e.body.issues } : {}) }), e.body.message, new Date().toISOString(), version],
         )
-        result = 'rejected'
+        rejected++
       }
-      await q.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [req.clientId, m.id])
-      lastMutationId = m.id
-      return result
-    })
-    if (outcome === 'applied') applied++
-    if (outcome === 'rejected') rejected++
-  }
-  if (req.mutations.length === 0) {
-    const [client] = await store.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE client_id = $1', [req.clientId])
-    lastMutationId = Number(client?.last_mutation_id ?? 0)
-  }
-  return { lastMutationId, applied, rejected }
+      if (opts.careful) await q.exec('RELEASE SAVEPOINT mutation; SAVEPOINT mutation')
+    }
+    if (opts.careful) await q.exec('RELEASE SAVEPOINT mutation')
+    const lastMutationId = next - 1
+    await q.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [req.clientId, lastMutationId])
+    return { lastMutationId, applied, rejected }
+  })
+  // what came before a gap is committed; the desk is told about the gap and sends from there again
+  if (gap && result.applied + result.rejected > 0) throw gap
+  return result
 }

@@ -290,7 +290,7 @@ function ticketRow(i: number, version: number): Record<string, unknown> {
  * The floor: the same ticket-shaped rows, one parameterised INSERT each (autocommit), from 10 connections
  * at once. `withEvent`: a ticket and its timeline event in one transaction each (what one ticket.create stores).
  */
-async function insertLoop(kind: StoreKind, withEvent: boolean): Promise<{ n: number; msec: number }> {
+async function insertLoop(kind: StoreKind, withEvent: boolean, connections = DESKS): Promise<{ n: number; msec: number }> {
   const { store, url, drop } = await freshStore(kind)
   const clients: pg.Client[] = []
   try {
@@ -302,13 +302,13 @@ async function insertLoop(kind: StoreKind, withEvent: boolean): Promise<{ n: num
     // PGlite has one connection: the 10 loops take turns on it
     const conns: Q[] =
       kind === 'postgres'
-        ? await Promise.all(Array.from({ length: DESKS }, async () => {
+        ? await Promise.all(Array.from({ length: connections }, async () => {
             const c = new pg.Client({ connectionString: url! })
             clients.push(c)
             await c.connect()
             return c
           }))
-        : Array.from({ length: DESKS }, () => ({ query: (sql: string, params?: unknown[]) => store.query(sql, params) }))
+        : Array.from({ length: connections }, () => ({ query: (sql: string, params?: unknown[]) => store.query(sql, params) }))
     const loop = async (c: Q, k: number, n: number, offset: number) => {
       for (let i = 0; i < n; i++) {
         const row = ticketRow(offset + k * n + i, 2)
@@ -331,7 +331,7 @@ async function insertLoop(kind: StoreKind, withEvent: boolean): Promise<{ n: num
         }
       }
     }
-    const per = BASELINE_ROWS / DESKS
+    const per = BASELINE_ROWS / connections
     await Promise.all(conns.map((c, k) => loop(c, k, 20, 0))) // warm-up
     const t = performance.now()
     await Promise.all(conns.map((c, k) => loop(c, k, per, 1_000_000)))
@@ -694,13 +694,17 @@ async function benchKind(kind: StoreKind): Promise<{ header: string; rows: (stri
     const push = await phase('push', () => pushThroughput(kind))
     const plain = await phase('insert loop', () => insertLoop(kind, false))
     const pair = await phase('ticket+event loop', () => insertLoop(kind, true))
+    const single = await phase('insert loop, one connection', () => insertLoop(kind, false, 1))
+    const singleRate = perSecond(single.n, single.msec)
     const pushRate = perSecond(push.tickets.n, push.tickets.msec)
     const plainRate = perSecond(plain.n, plain.msec)
     const pairRate = perSecond(pair.n, pair.msec)
     rows.push(
       [`push: ticket.create, ${DESKS} desks × ${TICKET_PUSHES} pushes × ${PUSH_SIZE} (n=${fmtInt(push.tickets.n)})`, `${fmtInt(pushRate)} mut/s`, ''],
       [`baseline: plain INSERT of the ticket row, ${DESKS} connections, autocommit (n=${fmtInt(plain.n)})`, `${fmtInt(plainRate)} rows/s`, 'floor'],
-      ['ratio push / plain INSERT loop', `${Math.round((pushRate / plainRate) * 100)} %`, '≥ 50 %'],
+      ['ratio push / plain INSERT loops', `${Math.round((pushRate / plainRate) * 100)} %`, '≥ 50 %'],
+      [`baseline: plain INSERT of the ticket row, one loop on one connection, autocommit (n=${fmtInt(single.n)})`, `${fmtInt(singleRate)} rows/s`, 'floor'],
+      ['ratio push / one plain INSERT loop', `${Math.round((pushRate / singleRate) * 100)} %`, '≥ 50 %'],
       [`  for reference: ticket + timeline event, one transaction each, ${DESKS} connections`, `${fmtInt(pairRate)} tx/s`, ''],
       [`  push: ticket.create from 1 desk alone (n=${fmtInt(push.alone.n)})`, `${fmtInt(perSecond(push.alone.n, push.alone.msec))} mut/s`, ''],
       [`  push: customer.create, ${DESKS} desks (warm-up, n=${fmtInt(push.customers.n)})`, `${fmtInt(perSecond(push.customers.n, push.customers.msec))} mut/s`, ''],

@@ -52,6 +52,14 @@ export class SqliteTx implements Tx {
     s.run(encode(table, row as unknown as Record<string, unknown>))
   }
 
+  /** A plain insert, for filling an emptied table (a desk's first pull): about twice as fast as the upsert. */
+  insertSync<T extends TableName>(table: T, row: Tables[T]): void {
+    assertTable(table)
+    const cols = columnsOf(row)
+    const s = this.statement(`insert:${table}:${cols.join(',')}`, () => `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
+    s.run(encode(table, row as unknown as Record<string, unknown>))
+  }
+
   async update<T extends TableName>(table: T, id: string, patch: Partial<Tables[T]>): Promise<void> {
     assertTable(table)
     const cols = columnsOf(patch).filter((c) => c !== 'id')

@@ -38,6 +38,9 @@ export function replayer(ctxFor: (userId: string) => MutationContext): RunMutati
  * another server's), so the desk holds exactly the server's truth plus its own pending changes.
  */
 export async function rebase(db: Db, tx: SqliteTx, shadow: ShadowingTx, run: RunMutation, pull: PullResponse, opts: { reset: boolean }): Promise<RebaseResult> {
+  // A first pull fills emptied tables with the server's whole station (100,000 rows and more): checking
+  // each row's references as it goes doubles the time, so they are checked once, before the commit.
+  if (opts.reset) db.pragma('foreign_keys = OFF')
   db.exec('BEGIN IMMEDIATE')
   try {
     // Rows are put back before their parents may arrive; the references are checked at commit.
@@ -51,8 +54,9 @@ export async function rebase(db: Db, tx: SqliteTx, shadow: ShadowingTx, run: Run
       // what the replay below writes again; by itself no change a reader would see
       restoreShadows(db, tx)
     }
+    const write = opts.reset ? tx.insertSync.bind(tx) : tx.putSync.bind(tx)
     for (const table of TABLE_NAMES) {
-      for (const row of pull.changes[table] ?? []) tx.putSync(table as TableName, row as unknown as Tables[TableName])
+      for (const row of pull.changes[table] ?? []) write(table as TableName, row as unknown as Tables[TableName])
       if (pull.changes[table]?.length) changed = true
     }
     const outbox = db.prepare('SELECT mutation_id, name, args, user_id, created_at FROM outbox WHERE mutation_id = ?')
@@ -86,10 +90,16 @@ export async function rebase(db: Db, tx: SqliteTx, shadow: ShadowingTx, run: Run
       }
     }
     db.prepare("INSERT OR REPLACE INTO desk_meta (key, value) VALUES ('sync.cursor', ?)").run(String(pull.cursor))
+    if (opts.reset) {
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
+      if (broken.length) throw new Error(`server rows refer to missing rows: ${broken.slice(0, 3).map((b) => `${b.table} → ${b.parent}`).join(', ')}`)
+    }
     db.exec('COMMIT')
     return { changed, skipped }
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK')
     throw e
+  } finally {
+    if (opts.reset) db.pragma('foreign_keys = ON')
   }
 }
