@@ -2,6 +2,7 @@
 // docs/sync-protocol.md describes it as an HTTP API.
 import { z } from 'zod'
 import { MUTATION_NAMES } from '../api/methods'
+import { TABLE_NAMES } from '../mutators/tables'
 
 export const ClientId = z.string().uuid({ error: 'errors.sync.clientId' })
 
@@ -46,11 +47,14 @@ export const Rejection = z.object({
 })
 export type Rejection = z.infer<typeof Rejection>
 
+/** A row as stored; its columns are checked where it is written (one statement shape per table). */
+const Row = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'errors.sync.badRequest' })
+
 export const PullResponse = z.object({
   cursor: z.number(),
   lastMutationId: z.number(),
-  /** Rows changed since the cursor, by table, as stored. */
-  changes: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+  /** Rows changed since the cursor, by table, as stored (a first pull: 100,000 rows and more). */
+  changes: z.partialRecord(z.enum(TABLE_NAMES), z.array(Row)),
   rejections: z.array(Rejection),
 })
 export type PullResponse = z.infer<typeof PullResponse>

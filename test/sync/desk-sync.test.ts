@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { failure } from '../desk/helpers'
+import { failure, testDesk } from '../desk/helpers'
 import { postgresAvailable } from '../server/helpers'
 import { TestNetwork, customerAndTicket, startSyncServer, syncedDesk, type SyncServer } from './helpers'
 
@@ -121,7 +121,6 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     await customerAndTicket(a)
     await a.sync()
     // desk C was used alone first (demo data, one ticket of its own), then logs in
-    const { testDesk } = await import('../desk/helpers')
     const c = await testDesk({ deskCode: '3' })
     const { number } = await c.call('ticket.create', {
       customerId: 'st-wh-cus-0001',
@@ -161,6 +160,30 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     // the customer registered with it went through, and desk 2 shows desk 1's ticket under that number
     expect((await b.call('customers.card', { id: second.customerId })).unitName).toBe('五华区另一单位')
     expect((await b.call('tickets.get', { id: first.ticketId })).number).toBe(first.number)
+  })
+
+  it('a malformed answer from the server changes nothing on the desk and says so', async () => {
+    const a = await syncedDesk(server, { username: 'zhangli' })
+    const { customerId } = await customerAndTicket(a)
+    await a.sync()
+    const b = await syncedDesk(server, { username: 'yangjh', deskCode: '2' })
+    expect((await b.call('tickets.list', {})).total).toBe(1)
+    b.close()
+    await a.call('ticket.create', { customerId, reporterPhone: '13912345678', faultDescription: '又坏了', category: 'desktop', faultLevel: 'minor', channel: 'phone', serviceMode: 'onsite' })
+    await a.sync()
+    // a broken proxy (or server) answers pulls with a table the protocol does not have, and rows that are not rows
+    const broken: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      if (!String(input).endsWith('/sync/pull')) return res
+      const body = await res.json()
+      return Response.json({ ...body, changes: { ...body.changes, hackers: [{ id: 'x' }], tickets: ['DROP TABLE tickets'] } })
+    }
+    const again = await testDesk({ dataDir: b.dataDir, fetch: broken, now: () => new Date() })
+    await again.call('sync.now', {})
+    const status = await again.call('sync.status', {})
+    expect(status.state).toBe('offline')
+    expect(status.problem?.message).toBe('同步服务器出错：unexpected answer')
+    expect((await again.call('tickets.list', {})).total).toBe(1)
   })
 
   it('refuses an account of another station, and a wrong password, in Chinese, changing nothing', async () => {

@@ -52,12 +52,30 @@ export class SqliteTx implements Tx {
     s.run(encode(table, row as unknown as Record<string, unknown>))
   }
 
-  /** A plain insert, for filling an emptied table (a desk's first pull): about twice as fast as the upsert. */
-  insertSync<T extends TableName>(table: T, row: Tables[T]): void {
+  /**
+   * Many rows of one table from the server, in one statement shape: the columns are checked once, and
+   * `fresh` (an emptied table, a desk's first pull) inserts instead of upserting, about twice as fast.
+   */
+  writeMany<T extends TableName>(table: T, rows: readonly Tables[T][], opts: { fresh: boolean }): void {
+    if (rows.length === 0) return
     assertTable(table)
-    const cols = columnsOf(row)
-    const s = this.statement(`insert:${table}:${cols.join(',')}`, () => `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
-    s.run(encode(table, row as unknown as Record<string, unknown>))
+    const cols = columnsOf(rows[0]!)
+    const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`)
+    const s = this.statement(`many:${opts.fresh}:${table}:${cols.join(',')}`, () =>
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${opts.fresh ? '' : ` ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`}`,
+    )
+    const json = new Set((JSON_COLUMNS[table] as readonly string[] | undefined) ?? [])
+    const values = new Array<unknown>(cols.length)
+    for (const row of rows) {
+      const r = row as unknown as Record<string, unknown>
+      if (Object.keys(r).length !== cols.length) throw new Error(`rows of ${table} differ in their columns`)
+      for (let i = 0; i < cols.length; i++) {
+        const v = r[cols[i]!]
+        if (v === undefined) throw new Error(`a row of ${table} has no ${cols[i]}`)
+        values[i] = json.has(cols[i]!) ? JSON.stringify(v) : v
+      }
+      s.run(values)
+    }
   }
 
   async update<T extends TableName>(table: T, id: string, patch: Partial<Tables[T]>): Promise<void> {

@@ -54,10 +54,10 @@ export async function rebase(db: Db, tx: SqliteTx, shadow: ShadowingTx, run: Run
       // what the replay below writes again; by itself no change a reader would see
       restoreShadows(db, tx)
     }
-    const write = opts.reset ? tx.insertSync.bind(tx) : tx.putSync.bind(tx)
     for (const table of TABLE_NAMES) {
-      for (const row of pull.changes[table] ?? []) write(table as TableName, row as unknown as Tables[TableName])
-      if (pull.changes[table]?.length) changed = true
+      const rows = (pull.changes[table] ?? []) as unknown as Tables[TableName][]
+      tx.writeMany(table, rows, { fresh: opts.reset })
+      if (rows.length) changed = true
     }
     const outbox = db.prepare('SELECT mutation_id, name, args, user_id, created_at FROM outbox WHERE mutation_id = ?')
     const keep = db.prepare(
