@@ -53,12 +53,13 @@ class NeedsSavepoints extends Error {}
 async function applyPushOnce(store: SqlStore, memo: Map<string, unknown>, caller: Caller, req: PushRequest, opts: { careful: boolean }): Promise<PushResponse> {
   let gap: SyncError | null = null
   const result = await store.transaction(async (q) => {
-    const [client] = await q.query<{ user_id: string; last_mutation_id: number }>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [
-      req.clientId,
-    ])
-    if (client && client.user_id !== caller.userId) throw new SyncError(403, 'errors.sync.clientOfOtherUser')
-    if (!client) await q.query('INSERT INTO clients (client_id, user_id, desk_code) VALUES ($1, $2, $3)', [req.clientId, caller.userId, req.deskCode])
-    const last = Number(client?.last_mutation_id ?? 0)
+    // A desk's first push and a retry of it may arrive together: the row is made once, then locked.
+    await q.query('INSERT INTO clients (client_id, user_id, desk_code) VALUES ($1, $2, $3) ON CONFLICT (client_id) DO NOTHING', [req.clientId, caller.userId, req.deskCode])
+    const client = one(
+      await q.query<{ user_id: string; last_mutation_id: number }>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [req.clientId]),
+    )
+    if (client.user_id !== caller.userId) throw new SyncError(403, 'errors.sync.clientOfOtherUser')
+    const last = Number(client.last_mutation_id)
     let next = last + 1
     const run: PushRequest['mutations'] = []
     for (const m of req.mutations) {

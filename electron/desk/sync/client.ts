@@ -136,14 +136,17 @@ export class SyncClient {
   }
 
   private async cycle(): Promise<void> {
+    // a cycle queued before the desk closed finds the database gone
+    if (this.closed) return
     const settings = this.deps.settings.read()
-    if (!settings || this.closed) return
+    if (!settings) return
     const link = new ServerLink(settings.serverUrl, this.deps.fetch)
     this.setState('syncing')
     try {
       await this.push(link, settings.token)
       const pull = await link.pull(settings.token, { clientId: this.deps.clientId(), cursor: settings.cursor })
       const result = await this.deps.rebase(pull, settings.cursor === 0)
+      if (this.closed) return
       this.pushedUpTo = Math.max(this.pushedUpTo, pull.lastMutationId)
       this.deps.settings.write({ lastSyncAt: this.deps.now().toISOString() })
       this.problem = null
@@ -151,7 +154,7 @@ export class SyncClient {
       this.setState('online')
       if (result.changed) this.deps.onChanged()
     } catch (e) {
-      this.fail(e)
+      if (!this.closed) this.fail(e)
     }
   }
 
