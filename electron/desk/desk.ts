@@ -210,7 +210,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     deskLabel: `${station.code}${identity.deskCode}`,
     fetch: options.fetch,
     now,
-    rebase: (pull, reset) => exclusive(() => rebase(db, tx, shadowTx, run, pull, { reset })),
+    rebase: (pull, reset) => exclusive(() => rebase(db, tx, shadowTx, run, pull, { reset, saveCursor: (cursor) => settings.write({ cursor }) })),
     onStatus: (status) => emit('sync.status', status),
     onChanged: () => emit('data.changed', { tables: [...TABLE_NAMES] }),
   })

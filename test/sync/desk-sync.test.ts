@@ -186,6 +186,19 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     expect((await again.call('tickets.list', {})).total).toBe(1)
   })
 
+  it('after 断开, another account on the same desk syncs under a client id of its own', async () => {
+    const a = await syncedDesk(server, { username: 'zhangli' })
+    await customerAndTicket(a)
+    await a.sync()
+    const first = a.identity.clientId
+    expect((await a.call('sync.disconnect', {})).state).toBe('off')
+    await a.call('sync.connect', { serverUrl: server.url, username: 'yangjh', password: 'desk-password-1' })
+    expect(a.identity.clientId).not.toBe(first)
+    await customerAndTicket(a, '五华区第三单位')
+    await a.sync()
+    expect(await a.call('sync.status', {})).toMatchObject({ problem: null, pending: 0, rejections: 0, username: 'yangjh' })
+  })
+
   it('refuses an account of another station, and a wrong password, in Chinese, changing nothing', async () => {
     const a = await syncedDesk(server, { username: 'zhangli' })
     const other = await failure(a.call('sync.connect', { serverUrl: server.url, username: 'lina', password: 'desk-password-1' }))

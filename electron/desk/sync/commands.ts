@@ -53,7 +53,8 @@ export function syncCommands(d: Deps): Handlers {
       await d.exclusive(async () => {
         // A client id belongs to one account on the server: another account on this desk gets a new
         // one, and its mutation ids start again at 1 (only with nothing of the previous account pending).
-        const previousUser = d.db.prepare("SELECT value FROM desk_meta WHERE key = 'sync.account'").pluck().get() as string | undefined
+        // kept beside client_id, not with the server settings: 断开 must not forget whose client id it is
+        const previousUser = d.db.prepare("SELECT value FROM desk_meta WHERE key = 'client_user'").pluck().get() as string | undefined
         if (previousUser && previousUser !== login.user.id) {
           if ((pending.get() as number) > 0) throw ruleError('errors.syncClient.pendingOfOtherUser')
           d.identity.clientId = uuidv7()
@@ -64,7 +65,7 @@ export function syncCommands(d: Deps): Handlers {
         d.identity.role = login.user.role as DeskIdentity['role']
         meta.run('user_id', login.user.id)
         meta.run('role', login.user.role)
-        meta.run('sync.account', login.user.id)
+        meta.run('client_user', login.user.id)
         d.settings.write({
           serverUrl: input.serverUrl,
           username: input.username,

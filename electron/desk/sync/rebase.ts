@@ -37,7 +37,14 @@ export function replayer(ctxFor: (userId: string) => MutationContext): RunMutati
  * `reset`: the first pull from a server (cursor 0) replaces everything this desk held (its demo data or
  * another server's), so the desk holds exactly the server's truth plus its own pending changes.
  */
-export async function rebase(db: Db, tx: SqliteTx, shadow: ShadowingTx, run: RunMutation, pull: PullResponse, opts: { reset: boolean }): Promise<RebaseResult> {
+export async function rebase(
+  db: Db,
+  tx: SqliteTx,
+  shadow: ShadowingTx,
+  run: RunMutation,
+  pull: PullResponse,
+  opts: { reset: boolean; saveCursor: (cursor: number) => void },
+): Promise<RebaseResult> {
   // A first pull fills emptied tables with the server's whole station (100,000 rows and more): checking
   // each row's references as it goes doubles the time, so they are checked once, before the commit.
   if (opts.reset) db.pragma('foreign_keys = OFF')
@@ -89,7 +96,7 @@ export async function rebase(db: Db, tx: SqliteTx, shadow: ShadowingTx, run: Run
         skipped++
       }
     }
-    db.prepare("INSERT OR REPLACE INTO desk_meta (key, value) VALUES ('sync.cursor', ?)").run(String(pull.cursor))
+    opts.saveCursor(pull.cursor)
     if (opts.reset) {
       const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
       if (broken.length) throw new Error(`server rows refer to missing rows: ${broken.slice(0, 3).map((b) => `${b.table} → ${b.parent}`).join(', ')}`)
