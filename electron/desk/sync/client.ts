@@ -95,7 +95,9 @@ export class SyncClient {
   async sync(): Promise<void> {
     for (let round = 0; round < 10; round++) {
       await this.kick()
-      if (this.state !== 'online') throw new DeskError(this.problem ? { code: 'network', key: this.problem.key as never, params: this.problem.params } : { code: 'rule', key: 'errors.syncClient.notConnected' })
+      // judged by the cycle's outcome, not the state: a poke may already have started the next cycle
+      if (this.problem) throw new DeskError({ code: 'network', key: this.problem.key as never, params: this.problem.params })
+      if (this.state === 'off') throw new DeskError({ code: 'rule', key: 'errors.syncClient.notConnected' })
       if ((this.stmt.pending.get() as number) === 0) return
     }
   }
