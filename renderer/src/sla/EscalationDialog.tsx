@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TicketDetail } from '../../../shared/api/schemas'
 import { desk } from '../api/client'
-import { fieldErrors, useErrorText } from '../api/errorText'
+import { useFormSubmit } from '../api/useFormSubmit'
 import { Field } from '../tickets/fields'
 import { useDuration } from './format'
 
@@ -12,7 +12,6 @@ type Proposal = NonNullable<TicketDetail['escalation']['proposal']>
 export function EscalationDialog(props: { ticket: TicketDetail; proposal: Proposal; onClose(): void; onDone(step: number): void }): React.JSX.Element {
   const { ticket, proposal } = props
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const duration = useDuration()
   const titleId = useId()
   const candidates = [...ticket.escalation.supervisors].sort((a, b) => Number(b.role === proposal.supervisorRole) - Number(a.role === proposal.supervisorRole))
@@ -26,18 +25,14 @@ export function EscalationDialog(props: { ticket: TicketDetail; proposal: Propos
       step: ticket.escalation.step,
     }),
   )
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { errors, formError, submit } = useFormSubmit()
 
-  async function confirm(e: React.FormEvent) {
+  function confirm(e: React.FormEvent) {
     e.preventDefault()
-    try {
+    void submit(async () => {
       await desk.call('ticket.escalate', { ticketId: ticket.id, toStep: proposal.toStep as 2 | 3, supervisorId, report })
       props.onDone(proposal.toStep)
-    } catch (err) {
-      setErrors(fieldErrors(err, t as never))
-      setFormError(errorText(err))
-    }
+    })
   }
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '../../../shared/api/syncSchemas'
 import { desk } from '../api/client'
-import { fieldErrors, useErrorText } from '../api/errorText'
+import { useFormSubmit } from '../api/useFormSubmit'
 import { Field } from '../tickets/fields'
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787'
@@ -10,28 +10,17 @@ export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787'
 /** Logging this desk in to the station's sync server (设置 → 服务器). */
 export function ServerLoginForm(props: { serverUrl: string; username: string; onConnected(status: SyncStatus): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const [form, setForm] = useState({ serverUrl: props.serverUrl, username: props.username, password: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, formError, busy, submit } = useFormSubmit()
   const edit = (name: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [name]: e.target.value }))
 
-  async function login(e: React.FormEvent) {
+  function login(e: React.FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setErrors({})
-    setFormError(null)
-    try {
+    void submit(async () => {
       const status = await desk.call('sync.connect', form)
       setForm((f) => ({ ...f, password: '' }))
       props.onConnected(status)
-    } catch (err) {
-      setErrors(fieldErrors(err, t as never))
-      setFormError(errorText(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

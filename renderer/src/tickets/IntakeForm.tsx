@@ -4,7 +4,7 @@ import type { CustomerCard, CustomerMatch } from '../../../shared/api/schemas'
 import { CATEGORIES, CHANNELS, FAULT_LEVELS, SERVICE_MODES, type Category, type Channel, type FaultLevel, type ServiceMode } from '../../../shared/domain/enums'
 import { isValidPhone, normalizePhone } from '../../../shared/domain/phone'
 import { desk } from '../api/client'
-import { fieldErrors, useErrorText } from '../api/errorText'
+import { useFormSubmit } from '../api/useFormSubmit'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useApp } from '../store/app'
 import { useTickets } from '../store/tickets'
@@ -42,7 +42,6 @@ const EMPTY: TicketFields = {
 /** 新建工单: find the caller by number (or register them), describe the fault, save. */
 export function IntakeForm(): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const { closeIntake, showToast } = useApp()
   const titleId = useId()
   const phoneRef = useRef<HTMLInputElement>(null)
@@ -51,9 +50,7 @@ export function IntakeForm(): React.JSX.Element {
   const [customerId, setCustomerId] = useState<string | null>(null)
   const [registering, setRegistering] = useState(false)
   const [fields, setFields] = useState<TicketFields>(EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { errors, setErrors, formError, busy: saving, submit } = useFormSubmit()
   const { data: card } = useDeskQuery('customers.card', customerId ? { id: customerId } : null)
   const { data: preview } = useDeskQuery(
     'tickets.preview',
@@ -106,11 +103,9 @@ export function IntakeForm(): React.JSX.Element {
     setFields((f) => ({ ...f, assetId, category: asset?.category ?? f.category }))
   }
 
-  async function save(e: React.FormEvent) {
+  function save(e: React.FormEvent) {
     e.preventDefault()
-    setSaving(true)
-    setFormError(null)
-    try {
+    void submit(async () => {
       const created = await desk.call('ticket.create', {
         customerId: customerId ?? '',
         assetId: fields.assetId || null,
@@ -128,12 +123,7 @@ export function IntakeForm(): React.JSX.Element {
       tickets.select(created.id)
       closeIntake()
       showToast(t('tickets.created', { number: created.number }))
-    } catch (err) {
-      setErrors(fieldErrors(err, t as never))
-      setFormError(errorText(err))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

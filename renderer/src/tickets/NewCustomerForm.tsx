@@ -3,20 +3,18 @@ import { useTranslation } from 'react-i18next'
 import { ZONES, type Zone } from '../../../shared/domain/enums'
 import { defaultZone } from '../../../shared/domain/regions'
 import { desk } from '../api/client'
-import { fieldErrors, useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
+import { useFormSubmit } from '../api/useFormSubmit'
 import { useApp } from '../store/app'
 import { Field, SelectField } from './fields'
 
 /** 登记新客户, inside the intake form, while the caller waits. */
 export function NewCustomerForm({ phone, onCreated, onCancel }: { phone: string; onCreated(id: string): void; onCancel(): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const station = useApp((s) => s.desk!.station)
   const { data: regions } = useDeskQuery('regions.list', {})
   const [v, setV] = useState({ unitName: '', contactName: '', phone, address: '', regionCode: '', zone: 'city' as Zone })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { errors, formError, submit } = useFormSubmit()
 
   const byPrefecture = useMemo(() => {
     const groups = new Map<string, NonNullable<typeof regions>>()
@@ -29,14 +27,11 @@ export function NewCustomerForm({ phone, onCreated, onCancel }: { phone: string;
     setV((s) => ({ ...s, regionCode: code, zone: region ? defaultZone(region, station) : s.zone }))
   }
 
-  async function save() {
-    try {
+  function save() {
+    void submit(async () => {
       const { id } = await desk.call('customer.create', { ...v, stationId: station.id })
       onCreated(id)
-    } catch (e) {
-      setErrors(fieldErrors(e, t as never))
-      setFormError(errorText(e))
-    }
+    })
   }
 
   return (
