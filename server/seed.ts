@@ -29,6 +29,7 @@ export async function seedServer(store: SqlStore, opts: { adminPassword?: string
     await tx.put('users', ADMIN)
     await tx.put('service_rules', { id: rulesRowId(1), version: 1, data: RULES_PRESET, note: '种子预设', created_by: null, created_at: opts.now.toISOString() })
     await tx.put('rules_head', { id: 'head', version: 1 })
+    await tx.flush()
     await q.query('INSERT INTO accounts (username, user_id, password_hash) VALUES ($1, $2, $3)', ['admin', ADMIN.id, hash])
     await q.query("INSERT INTO server_meta (key, value) VALUES ('token_secret', $1)", [secret])
   })

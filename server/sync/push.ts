@@ -35,7 +35,7 @@ export const scopeOf = (caller: Caller) => ({ stationId: caller.role === 'hq' ||
  * (retries are safe); a gap refuses the rest; a broken business rule is rejected with its reason
  * (its writes undone to a savepoint) and still advances lastMutationId, so the desk is never stuck.
  * One commit per push, not per mutation: the version row's lock, which orders all writers, is then
- * held for one disk flush per push.
+ * held for one disk flush per push; the mutators' writes go out as one statement per table (PgTx).
  */
 export async function applyPush(store: SqlStore, memo: Map<string, unknown>, caller: Caller, req: PushRequest): Promise<PushResponse> {
   try {
@@ -89,6 +89,8 @@ async function applyPushOnce(store: SqlStore, memo: Map<string, unknown>, caller
         if (!def.roles.includes(caller.role)) throw ruleError('errors.sync.forbidden', { role: caller.role })
         const args = parseInput(def.args, m.args)
         await (def.run as (tx: PgTx, a: unknown, c: MutationContext) => Promise<unknown>)(tx, args, ctx)
+        // careful: each mutation's writes go out at once, so a refused write is this mutation's
+        if (opts.careful) await tx.flush()
         applied++
       } catch (caught) {
         const e = asRejection(caught)
@@ -105,6 +107,15 @@ async function applyPushOnce(store: SqlStore, memo: Map<string, unknown>, caller
       if (opts.careful) await q.exec('RELEASE SAVEPOINT mutation; SAVEPOINT mutation')
     }
     if (opts.careful) await q.exec('RELEASE SAVEPOINT mutation')
+    else {
+      try {
+        await tx.flush()
+      } catch (caught) {
+        // which mutation's write was refused is not known here: apply the push again, carefully
+        if (asRejection(caught)) throw new NeedsSavepoints()
+        throw caught
+      }
+    }
     const lastMutationId = next - 1
     await q.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [req.clientId, lastMutationId])
     return { lastMutationId, applied, rejected }
