@@ -16,6 +16,8 @@ import {
   type MethodOutput,
   type MutationName,
   type Queries,
+  type CommandName,
+  type Commands,
   type QueryName,
 } from '../../shared/api/contract'
 import { DeskError, ruleError } from '../../shared/api/errors'
@@ -43,6 +45,9 @@ import type { Fetch } from './sync/serverLink'
 import { syncSettingsStore } from './sync/settings'
 import { ShadowingTx } from './sync/shadow'
 import { syncCommands } from './sync/commands'
+import { boardQueries } from './queries/board'
+import { boardSettingsStore } from './boardSettings'
+import type { BoardLoad } from './demo/boardLoad'
 
 export interface OpenDeskOptions {
   /** Folder of the desk's SQLite file (the user's data dir in the desktop app). */
@@ -54,6 +59,11 @@ export interface OpenDeskOptions {
   deskCode?: string
   /** First start only: the demo data's seed. */
   seed?: number
+  /**
+   * First start only, never by default: tops the desk's station up to this many open tickets and active
+   * engineers for the board's bench (e.g. { openTickets: 10000, engineers: 500 }; DESK_BOARD_LOAD in browser mode).
+   */
+  boardLoad?: BoardLoad
   /** The clock (tests pin it). */
   now?: () => Date
   /** Sync with this server, logging in with `credentials` unless the desk is already signed in there. */
@@ -89,6 +99,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       deskCode: options.deskCode ?? FIRST_START_DEFAULTS.deskCode,
       seed: options.seed ?? FIRST_START_DEFAULTS.seed,
       now: now(),
+      boardLoad: options.boardLoad ?? null,
     }).identity
   await ensureRules(db, tx, now())
   const station = db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone, lat, lng FROM stations WHERE id = ?').get(identity.stationId) as {
@@ -115,6 +126,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const tickets = ticketQueries(db, customers, clocks, rules, now)
   const preview = previewQuery(db, rules, now)
   const engineers = engineerQueries(db)
+  const board = boardQueries(db, rules, now)
+  const boardSettings = boardSettingsStore(db)
   const rejections = rejectionQueries(db)
   const stmt = {
     begin: db.prepare('BEGIN IMMEDIATE'),
@@ -150,6 +163,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     'engineers.list': (input) => engineers.list(input.stationId ?? identity.stationId),
     'sync.status': () => sync.status(),
     'sync.rejections': () => rejections.list(),
+    'board.snapshot': (input) => board.snapshot(input.stationId ?? identity.stationId),
+    'board.settings': () => boardSettings.read(),
   }
 
   const listeners = new Map<string, Set<Listener>>()
@@ -214,7 +229,15 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     onStatus: (status) => emit('sync.status', status),
     onChanged: () => emit('data.changed', { tables: [...TABLE_NAMES] }),
   })
-  const command = syncCommands({ db, identity, settings, sync, exclusive, commit, fetch: options.fetch, tx })
+  const command = {
+    ...syncCommands({ db, identity, settings, sync, exclusive, commit, fetch: options.fetch, tx }),
+    // desk-local, not an outbox write
+    'board.saveSettings': async (input: MethodOutput<'board.saveSettings'>) => {
+      const saved = boardSettings.write(input)
+      emit('data.changed', { tables: ['board_settings'] })
+      return saved
+    },
+  } satisfies { [N in CommandName]: (input: z.output<Commands[N]['input']>) => Promise<MethodOutput<N>> }
 
   async function callUnchecked(method: string, input: unknown): Promise<unknown> {
     try {

@@ -4,6 +4,7 @@ import { RULES_PRESET } from '../../shared/domain/rules'
 import { publishRules, rulesRowId } from '../../shared/mutators'
 import type { Db } from './db/open'
 import type { SqliteTx } from './db/sqliteTx'
+import { seedBoardLoad, type BoardLoad } from './demo/boardLoad'
 import { generateDemo, type DemoCounts } from './demo/generate'
 import { DEFAULT_DESK_CODE, DEFAULT_STATION_CODE, HQ, HQ_STAFF, STATIONS, dispatcherId, staffOf } from '../../shared/demo/network'
 
@@ -22,6 +23,8 @@ export interface FirstStartOptions {
   deskCode: string
   seed: number
   now: Date
+  /** The board's bench load on the desk's station (never by default). */
+  boardLoad?: BoardLoad | null
 }
 
 export const FIRST_START_DEFAULTS = { demo: true, stationCode: DEFAULT_STATION_CODE, deskCode: DEFAULT_DESK_CODE, seed: 20261122 }
@@ -62,6 +65,10 @@ export function firstStart(db: Db, tx: SqliteTx, opts: FirstStartOptions): { ide
     seedRules(tx, opts.now)
     const demo = opts.demo ? generateDemo(tx, { seed: opts.seed, now: opts.now }) : null
     put.run('data_set', demo ? `demo:${opts.seed}` : 'empty')
+    if (opts.boardLoad) {
+      seedBoardLoad(db, tx, { ...opts.boardLoad, stationId: identity.stationId, seed: opts.seed, now: opts.now })
+      put.run('board_load', `${opts.boardLoad.openTickets}x${opts.boardLoad.engineers}`)
+    }
     return { identity, demo }
   })()
 }

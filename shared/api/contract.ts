@@ -6,6 +6,8 @@ import { ServiceRulesSchema } from './rulesSchema'
 import { EscalateArgs, FaultLevelArgs, PauseArgs, ResolveArgs, RespondArgs, ResumeArgs, SetZoneArgs } from '../mutators/clocks'
 import { HolidayImportArgs, RulesUpdateArgs } from '../mutators/rules'
 import { AssignInput } from '../mutators/assign'
+import { HelperInput, JobStepInput, UnassignInput } from '../mutators/jobs'
+import { BoardSettings, BoardSnapshot, BoardSnapshotInput } from './boardSchemas'
 import { ConnectInput, Engineer, MutationRef, SyncRejectionView, SyncStatus } from './syncSchemas'
 import {
   CustomerCard,
@@ -49,12 +51,26 @@ export const queries = {
     input: Empty,
     output: z.object({ version: z.number(), rules: ServiceRulesSchema, note: z.string(), createdAt: z.string(), createdByName: z.string().nullable() }),
   },
+  /** 派工看板: every open ticket and every active engineer of a station (default: this desk's), in one read. */
+  'board.snapshot': { input: BoardSnapshotInput, output: BoardSnapshot },
+  /** The board's map settings, kept on this desk only. */
+  'board.settings': { input: Empty, output: BoardSettings },
 } as const
 
 export const mutations = {
   'customer.create': { input: CustomerDraft, output: z.object({ id: z.string() }) },
   'ticket.create': { input: TicketDraft, output: z.object({ id: z.string(), number: z.string() }) },
   'ticket.assign': { input: AssignInput, output: Ok },
+  /** Ctrl+Z of a first 派工: back to 待派工 (from 已派工 / 已接单, if the assignee is still the one seen). */
+  'ticket.unassign': { input: UnassignInput, output: Ok },
+  'ticket.addHelper': { input: HelperInput, output: Ok },
+  'ticket.removeHelper': { input: HelperInput, output: Ok },
+  /** 已派工 → 已接单. */
+  'ticket.accept': { input: JobStepInput, output: Ok },
+  /** 已接单 / 已派工 → 在途. */
+  'ticket.depart': { input: JobStepInput, output: Ok },
+  /** 在途 / 已接单 / 已派工 → 到达现场 (stops the arrival clock). */
+  'ticket.arrive': { input: JobStepInput, output: Ok },
   'ticket.pause': { input: PauseArgs.omit({ id: true, at: true }), output: Ok },
   'ticket.resume': { input: ResumeArgs.omit({ at: true }), output: Ok },
   'ticket.respond': { input: RespondArgs.omit({ at: true }), output: Ok },
@@ -78,9 +94,11 @@ export const commands = {
   'sync.reapply': { input: MutationRef, output: Ok },
   /** Accepts the server's version: the rejected change is set aside for good. */
   'sync.discard': { input: MutationRef, output: Ok },
+  /** The board's map settings (desk-local, not synced); answers them as saved and emits data.changed ['board_settings']. */
+  'board.saveSettings': { input: BoardSettings, output: BoardSettings },
 } as const
 
-export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.tickets', 'nav.settings'] as const
+export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.board', 'nav.tickets', 'nav.settings', 'edit.undo'] as const
 export type ShellCommand = (typeof SHELL_COMMANDS)[number]
 
 /** Pushed to every open window: data changes from the desk core, menu commands from the Electron shell. */

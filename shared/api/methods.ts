@@ -13,11 +13,19 @@ export const QUERY_NAMES = [
   'sync.status',
   'sync.rejections',
   'rules.get',
+  'board.snapshot',
+  'board.settings',
 ] as const
 export const MUTATION_NAMES = [
   'customer.create',
   'ticket.create',
   'ticket.assign',
+  'ticket.unassign',
+  'ticket.addHelper',
+  'ticket.removeHelper',
+  'ticket.accept',
+  'ticket.depart',
+  'ticket.arrive',
   'ticket.pause',
   'ticket.resume',
   'ticket.respond',
@@ -28,6 +36,6 @@ export const MUTATION_NAMES = [
   'rules.update',
   'rules.importHolidays',
 ] as const
-export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard'] as const
+export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard', 'board.saveSettings'] as const
 export const METHOD_NAMES = [...QUERY_NAMES, ...MUTATION_NAMES, ...COMMAND_NAMES] as const
 export const EVENT_NAMES = ['data.changed', 'sync.status', 'shell.command'] as const

@@ -72,14 +72,15 @@ export function deadlineAt(time: ServiceTime, facts: ClockFacts, minutes: number
 export function readClock(time: ServiceTime, facts: ClockFacts, target: Target, now: number): ClockReading {
   const warnAt = deadlineAt(time, facts, target.warn)
   const dueAt = deadlineAt(time, facts, target.limit)
-  const at = facts.stoppedAt ?? now
-  const active = activeMinutes(time, facts, at)
-  const leftMinutes = target.limit - active
-  let state: ClockState
-  if (facts.stoppedAt !== null) state = active <= target.limit ? 'met' : 'breached'
-  else if (active > target.limit) state = 'breached'
-  else if (facts.pauses.some((p) => p.from <= now && (p.to === null || p.to > now))) state = 'paused'
-  else if (active >= target.warn) state = 'warning'
-  else state = 'running'
-  return { state, warnAt, dueAt, leftMinutes }
+  const active = activeMinutes(time, facts, facts.stoppedAt ?? now)
+  return { state: clockState(facts, target, now, active), warnAt, dueAt, leftMinutes: target.limit - active }
+}
+
+/** The state of a clock at now from its running time (activeMinutes at now, or at its stop). */
+export function clockState(facts: ClockFacts, target: Target, now: number, active: number): ClockState {
+  if (facts.stoppedAt !== null) return active <= target.limit ? 'met' : 'breached'
+  if (active > target.limit) return 'breached'
+  if (facts.pauses.some((p) => p.from <= now && (p.to === null || p.to > now))) return 'paused'
+  if (active >= target.warn) return 'warning'
+  return 'running'
 }

@@ -10,10 +10,18 @@ type Leaves<T, P extends string = ''> = {
 /** A dotted key of a message, e.g. 'errors.field.phoneInvalid'. */
 export type MessageKey = Leaves<Catalog>
 
-/** Looks up a dotted key and fills {{name}} placeholders; used where i18next is not loaded (desk core, scripts). */
+const fill = (text: string, params: Record<string, unknown>) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''))
+
+/**
+ * Looks up a dotted key and fills {{name}} placeholders; used where i18next is not loaded (desk core, scripts).
+ * `$t(enums.status.{{status}})` nests another message, as i18next does in the renderer, so a message can
+ * name a code in the reader's language (e.g. a ticket's status). Values filled in are never read as nesting.
+ */
 export function translate(catalog: Catalog, key: string, params: Record<string, unknown> = {}): string {
   let node: unknown = catalog
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part]
   if (typeof node !== 'string') return key
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''))
+  return node.replace(/\$t\(([^()]*)\)|\{\{(\w+)\}\}/g, (_, nested: string | undefined, name: string | undefined) =>
+    nested !== undefined ? translate(catalog, fill(nested, params)) : String(params[name!] ?? ''),
+  )
 }

@@ -29,7 +29,7 @@ export const AssignArgs = AssignFields.extend({ id: Id, at: Instant }).refine(..
 export type AssignArgs = z.output<typeof AssignArgs>
 
 /** Who holds the ticket now, in words for a conflict message. */
-async function holder(tx: Tx, t: TicketRow): Promise<Record<string, string>> {
+export async function holder(tx: Tx, t: TicketRow): Promise<Record<string, string>> {
   const [engineer, by] = await Promise.all([t.assignee_id ? tx.get('users', t.assignee_id) : undefined, t.assigned_by ? tx.get('users', t.assigned_by) : undefined])
   return { number: t.number, engineer: engineer?.name ?? '—', by: by?.name ?? '—', desk: t.assigned_desk ?? '—' }
 }
@@ -40,13 +40,17 @@ export async function assignTicket(tx: Tx, a: AssignArgs, ctx: MutationContext):
   const engineer = await tx.get('users', a.engineerId)
   if (!engineer || engineer.role !== 'engineer' || !engineer.active) throw ruleError('errors.ticket.engineerNotFound')
   if (engineer.station_id !== t.station_id) throw ruleError('errors.ticket.engineerOfOtherStation')
+  // A job handed to another engineer is his to accept: an accepted or en-route job starts again at 已派工.
+  const restart = t.status === 'new' || (t.assignee_id !== engineer.id && (t.status === 'accepted' || t.status === 'en_route'))
   await tx.update('tickets', t.id, {
     assignee_id: engineer.id,
     assigned_by: ctx.userId,
     assigned_desk: ctx.deskCode,
     appointment_start: a.appointmentStart,
     appointment_end: a.appointmentEnd,
-    ...(t.status === 'new' ? { status: 'assigned' as const } : {}),
+    ...(restart ? { status: 'assigned' as const, accepted_at: null, departed_at: null } : {}),
+    // a helper who becomes the assignee is no longer his own helper
+    ...(t.helper_ids.includes(engineer.id) ? { helper_ids: t.helper_ids.filter((id) => id !== engineer.id) } : {}),
     updated_at: a.at,
   })
   await event(tx, t, a.id, a.at, 'assigned', ctx.userId, {

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { FaultLevel, Id, Instant, Zone } from '../api/schemas'
 import { ruleError } from '../api/errors'
-import { OPEN_TICKET_STATUSES, RESOLVE_METHODS } from '../domain/enums'
+import { OPEN_TICKET_STATUSES, RESOLVE_METHODS, type TicketStatus } from '../domain/enums'
 import { nextDue, type TicketFacts } from '../domain/ticketClocks'
 import { PAUSE_REASONS } from '../domain/sla'
 import type { TicketEventRow, TicketPauseRow, TicketRow } from './tables'
@@ -52,9 +52,23 @@ export async function pauseTicket(tx: Tx, a: z.output<typeof PauseArgs>, ctx: Mu
   const pauses = await tx.list('ticket_pauses', { ticket_id: t.id })
   if (pauses.some((p) => p.to_at === null)) throw ruleError('errors.ticket.alreadyPaused')
   await tx.put('ticket_pauses', { id: a.id, ticket_id: t.id, station_id: t.station_id, reason: a.reason, note: a.note, from_at: a.at, to_at: null, paused_by: ctx.userId, resumed_by: null })
-  await event(tx, t, `${a.id}:paused`, a.at, 'paused', ctx.userId, { reason: a.reason, note: a.note })
+  // 待备件 is also the job's status; waiting for the customer is not
+  if (a.reason === 'parts') await tx.update('tickets', t.id, { status: 'waiting_parts', updated_at: a.at })
+  await event(tx, t, `${a.id}:paused`, a.at, 'paused', ctx.userId, { reason: a.reason, note: a.note, ...(a.reason === 'parts' ? { from: t.status } : {}) })
   await recomputeClocks(tx, t, { repin: false, at: a.at })
   return { ok: true }
+}
+
+/**
+ * The status a job returns to when the parts have come (待备件 ends): read from its facts, so it holds
+ * for tickets paused before the facts were kept too (the step it reached, or 已升级 at step 3).
+ */
+export function workingStatus(t: TicketRow): TicketStatus {
+  if (t.escalation_step >= 3) return 'escalated'
+  if (t.arrived_at) return 'on_site'
+  if (t.departed_at) return 'en_route'
+  if (t.accepted_at) return 'accepted'
+  return t.assignee_id ? 'assigned' : 'new'
 }
 
 export const ResumeArgs = TicketRef
@@ -63,7 +77,9 @@ export async function resumeTicket(tx: Tx, a: z.output<typeof ResumeArgs>, ctx: 
   const open = (await tx.list('ticket_pauses', { ticket_id: t.id })).find((p) => p.to_at === null)
   if (!open) throw ruleError('errors.ticket.notPaused')
   await tx.update('ticket_pauses', open.id, { to_at: a.at, resumed_by: ctx.userId })
-  await event(tx, t, `${open.id}:resumed`, a.at, 'resumed', ctx.userId, { reason: open.reason })
+  const status = t.status === 'waiting_parts' ? workingStatus(t) : t.status
+  if (status !== t.status) await tx.update('tickets', t.id, { status, updated_at: a.at })
+  await event(tx, t, `${open.id}:resumed`, a.at, 'resumed', ctx.userId, { reason: open.reason, ...(status !== t.status ? { to: status } : {}) })
   await recomputeClocks(tx, t, { repin: false, at: a.at })
   return { ok: true }
 }

@@ -22,6 +22,7 @@ import {
   setFaultLevel,
 } from './clocks'
 import { AssignArgs, assignTicket, refreshAssign } from './assign'
+import { HelperArgs, JobStepArgs, UnassignArgs, acceptJob, addHelper, arriveJob, departJob, refreshUnassign, removeHelper, unassignTicket } from './jobs'
 import { HolidayImportArgs, RulesUpdateArgs, importHolidays, updateRules } from './rules'
 import type { MutationContext, Tx } from './tx'
 
@@ -42,11 +43,19 @@ export interface MutatorDef<A extends z.ZodType, R> {
 
 const DESK: readonly Role[] = ['dispatcher', 'manager', 'hq', 'admin']
 const RULES: readonly Role[] = ['manager', 'hq', 'admin']
+/** The job's own steps: the desk, or the engineer himself (on his own jobs only, the mutators check). */
+const JOB: readonly Role[] = [...DESK, 'engineer']
 
 export const mutators = {
   'customer.create': { args: CustomerCreateArgs, run: createCustomer, writes: ['customers'], roles: DESK },
   'ticket.create': { args: TicketCreateArgs, run: createTicket, writes: ['tickets'], roles: DESK },
   'ticket.assign': { args: AssignArgs, run: assignTicket, writes: ['tickets'], roles: DESK, reapply: refreshAssign },
+  'ticket.unassign': { args: UnassignArgs, run: unassignTicket, writes: ['tickets'], roles: JOB, reapply: refreshUnassign },
+  'ticket.addHelper': { args: HelperArgs, run: addHelper, writes: ['tickets'], roles: JOB },
+  'ticket.removeHelper': { args: HelperArgs, run: removeHelper, writes: ['tickets'], roles: JOB },
+  'ticket.accept': { args: JobStepArgs, run: acceptJob, writes: ['tickets'], roles: JOB },
+  'ticket.depart': { args: JobStepArgs, run: departJob, writes: ['tickets'], roles: JOB },
+  'ticket.arrive': { args: JobStepArgs, run: arriveJob, writes: ['tickets'], roles: JOB },
   'ticket.pause': { args: PauseArgs, run: pauseTicket, writes: ['tickets'], roles: DESK },
   'ticket.resume': { args: ResumeArgs, run: resumeTicket, writes: ['tickets'], roles: DESK },
   'ticket.respond': { args: RespondArgs, run: respondTicket, writes: ['tickets'], roles: DESK },

@@ -111,6 +111,11 @@ export interface TicketRow {
   assigned_desk: string | null
   appointment_start: string | null
   appointment_end: string | null
+  /** 协助工程师: engineers of the station helping the assignee on this job (JSON array of user ids). */
+  helper_ids: string[]
+  /** 已接单 / 在途: when the engineer accepted the job and set off (arrival is arrived_at). */
+  accepted_at: string | null
+  departed_at: string | null
   created_by: string | null
   created_at: string
   updated_at: string
@@ -201,6 +206,6 @@ export const JSON_COLUMNS: { [T in TableName]?: readonly (keyof Tables[T])[] } =
   users: ['skills'],
   customers: ['contacts'],
   ticket_events: ['data'],
-  tickets: ['warranty'],
+  tickets: ['warranty', 'helper_ids'],
   service_rules: ['data'],
 }

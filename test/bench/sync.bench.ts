@@ -267,6 +267,9 @@ function ticketRow(i: number, version: number): Record<string, unknown> {
     assigned_desk: null,
     appointment_start: null,
     appointment_end: null,
+    helper_ids: [],
+    accepted_at: null,
+    departed_at: null,
     created_by: 'st-wh-dispatcher',
     created_at: at,
     updated_at: at,
@@ -296,7 +299,7 @@ async function insertLoop(kind: StoreKind, withEvent: boolean, connections = DES
   try {
     await migrateServer(store)
     const cols = Object.keys(ticketRow(0, 1))
-    const insert = `INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c, i) => `$${i + 1}${c === 'warranty' ? '::jsonb' : ''}`).join(', ')})`
+    const insert = `INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c, i) => `$${i + 1}${c === 'warranty' || c === 'helper_ids' ? '::jsonb' : ''}`).join(', ')})`
     const insertEvent = 'INSERT INTO ticket_events (id, ticket_id, station_id, at, kind, actor_id, data, row_version) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)'
     type Q = { query(sql: string, params?: unknown[]): Promise<unknown> }
     // PGlite has one connection: the 10 loops take turns on it
@@ -312,7 +315,7 @@ async function insertLoop(kind: StoreKind, withEvent: boolean, connections = DES
     const loop = async (c: Q, k: number, n: number, offset: number) => {
       for (let i = 0; i < n; i++) {
         const row = ticketRow(offset + k * n + i, 2)
-        const params = cols.map((col) => row[col])
+        const params = cols.map((col) => (col === 'helper_ids' ? JSON.stringify(row[col]) : row[col]))
         if (!withEvent) {
           await c.query(insert, params)
           continue
@@ -424,6 +427,9 @@ function stationData(): StationData {
       assigned_desk: engineer ? `${st.code}0` : null,
       appointment_start: engineer ? at(60) : null,
       appointment_end: engineer ? at(180) : null,
+      helper_ids: [],
+      accepted_at: null,
+      departed_at: null,
       created_by: `${st.id}-dispatcher`,
       created_at: created,
       updated_at: closed ? at(2000) : created,

@@ -87,6 +87,58 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('006 adds a job\'s helper engineers (a JSON array, [] by default) and its accepted / departed times', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 6)
+    expect(columns(db, 'tickets')).toEqual(expect.arrayContaining(['helper_ids', 'accepted_at', 'departed_at']))
+    db.exec(`INSERT INTO stations (id, code, name, kind, region_code, lat, lng) VALUES ('s', 'WH', '站', 'station', '530102', 25, 102);
+             INSERT INTO customers (id, station_id, unit_name, address, region_code, zone, created_at) VALUES ('c', 's', '客户', '地址', '530102', 'city', '2026-01-01T00:00:00Z')`)
+    const insert = (id: string, helpers?: string) =>
+      db
+        .prepare(`INSERT INTO tickets (id, station_id, number, customer_id, channel, reporter_name, reporter_phone, fault_description, category, fault_level,
+          service_mode, status, created_at, updated_at${helpers === undefined ? '' : ', helper_ids'}) VALUES (?, 's', ?, 'c', 'phone', '', '13888000001', '黑屏', 'desktop',
+          'general', 'onsite', 'new', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'${helpers === undefined ? '' : ', ?'})`)
+        .run(id, `N-${id}`, ...(helpers === undefined ? [] : [helpers]))
+    insert('t1')
+    insert('t2', '["u1","u2"]')
+    expect(db.prepare('SELECT id, helper_ids, accepted_at, departed_at FROM tickets ORDER BY id').all()).toEqual([
+      { id: 't1', helper_ids: '[]', accepted_at: null, departed_at: null },
+      { id: 't2', helper_ids: '["u1","u2"]', accepted_at: null, departed_at: null },
+    ])
+    // only a JSON array of ids
+    expect(() => insert('t3', '{"u1":true}')).toThrow(/CHECK/)
+    expect(() => insert('t4', 'u1,u2')).toThrow(/CHECK|JSON/)
+    db.close()
+  })
+
+  it('a data dir from before 006 keeps its tickets, and they have no helpers and no accept / depart times', async () => {
+    const dir = tempDir()
+    const now = () => new Date('2026-11-20T02:30:00Z')
+    const desk = await openDesk({ dataDir: dir, now })
+    desk.close()
+    // make it a schema-5 desk: as written before the board existed
+    const db = openDatabase(dir)
+    const open = db.prepare("SELECT count(*) AS n FROM tickets WHERE status IN ('new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated')").get() as { n: number }
+    db.exec('ALTER TABLE tickets DROP COLUMN helper_ids; ALTER TABLE tickets DROP COLUMN accepted_at; ALTER TABLE tickets DROP COLUMN departed_at')
+    db.pragma('user_version = 5')
+    db.close()
+    const again = await openDesk({ dataDir: dir, now })
+    expect((await again.call('desk.info', {})).schemaVersion).toBe(6)
+    const raw = openDatabase(dir)
+    expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE helper_ids <> '[]' OR accepted_at IS NOT NULL OR departed_at IS NOT NULL").get()).toEqual({ n: 0 })
+    expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE status IN ('new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated')").get()).toEqual(open)
+    raw.close()
+    // the board reads it, and its jobs move on
+    const snap = await again.call('board.snapshot', {})
+    expect(snap.tickets.length).toBeGreaterThan(0)
+    expect(snap.tickets.every((t) => t.helperIds.length === 0)).toBe(true)
+    const job = snap.tickets.find((t) => t.status === 'assigned')!
+    await again.call('ticket.accept', { ticketId: job.id })
+    await again.call('ticket.addHelper', { ticketId: job.id, engineerId: snap.engineers.find((e) => e.id !== job.assigneeId)!.id })
+    expect((await again.call('board.snapshot', {})).tickets.find((t) => t.id === job.id)).toMatchObject({ status: 'accepted', helperIds: [expect.any(String)] })
+    again.close()
+  })
+
   it('a data dir from before 004 gets the preset rules and clocks for its open tickets on open', async () => {
     const dir = tempDir()
     const desk = await openDesk({ dataDir: dir, now: () => new Date('2026-11-20T02:30:00Z') })

@@ -200,6 +200,75 @@ describe.each(KINDS)('sync server on %s', (kind) => {
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('contracts_customer')
   })
 
+  it('migration 004 gives tickets their helper engineers (a JSON array, [] by default) and accept / depart times', async () => {
+    const { store } = (server = await testServer(kind))
+    const cols = await store.query<{ column_name: string; data_type: string; column_default: string | null; is_nullable: string }>(
+      "SELECT column_name, data_type, column_default, is_nullable FROM information_schema.columns WHERE table_name = 'tickets' AND column_name IN ('helper_ids', 'accepted_at', 'departed_at') ORDER BY column_name",
+    )
+    expect(cols.map((c) => [c.column_name, c.data_type, c.is_nullable])).toEqual([
+      ['accepted_at', 'text', 'YES'],
+      ['departed_at', 'text', 'YES'],
+      ['helper_ids', 'jsonb', 'NO'],
+    ])
+    expect(cols.find((c) => c.column_name === 'helper_ids')!.column_default).toMatch(/^'\[\]'::jsonb$/)
+  })
+
+  it('runs the job steps and helpers through the buffered store, and pulls helper_ids as an array', async () => {
+    server = await testServer(kind)
+    const token = await dispatcherToken(server.app, 'wh')
+    const clientId = randomUUID()
+    const [c, t] = [randomUUID(), randomUUID()]
+    const step = (name: string, extra: object = {}) => ({ name, args: { ticketId: t, id: randomUUID(), at: AT, ...extra } })
+    // one push: the ticket is made, assigned, helped and moved on before anything is flushed
+    const first = [
+      { name: 'customer.create', args: customer(c) },
+      { name: 'ticket.create', args: ticket(t, c, 'WH2-261120-001') },
+      step('ticket.assign', { engineerId: 'st-wh-eng-01', expectedAssigneeId: null, appointmentStart: null, appointmentEnd: null }),
+      step('ticket.addHelper', { engineerId: 'st-wh-eng-02' }),
+      step('ticket.addHelper', { engineerId: 'st-wh-eng-03' }),
+      step('ticket.accept'),
+      step('ticket.addHelper', { engineerId: 'st-wh-eng-01' }),
+    ].map((m, i) => ({ id: i + 1, ...m }))
+    expect((await post('/sync/push', token, { clientId, mutations: first })).json()).toEqual({ lastMutationId: 7, applied: 6, rejected: 1 })
+    let pulled = (await post('/sync/pull', token, { clientId, cursor: 0 })).json()
+    expect(pulled.changes.tickets).toEqual([expect.objectContaining({ id: t, status: 'accepted', assignee_id: 'st-wh-eng-01', helper_ids: ['st-wh-eng-02', 'st-wh-eng-03'], accepted_at: AT, departed_at: null })])
+    expect(pulled.rejections.map((r: { mutationId: number; key: string }) => [r.mutationId, r.key])).toEqual([[7, 'errors.ticket.helperIsAssignee']])
+    // a later push reads the stored JSON back, changes it and writes it again
+    const second = [step('ticket.removeHelper', { engineerId: 'st-wh-eng-02' }), step('ticket.depart'), step('ticket.arrive'), step('ticket.accept')].map((m, i) => ({ id: i + 8, ...m }))
+    expect((await post('/sync/push', token, { clientId, mutations: second })).json()).toEqual({ lastMutationId: 11, applied: 3, rejected: 1 })
+    pulled = (await post('/sync/pull', token, { clientId, cursor: pulled.cursor })).json()
+    expect(pulled.changes.tickets).toEqual([expect.objectContaining({ status: 'on_site', helper_ids: ['st-wh-eng-03'], departed_at: AT, arrived_at: AT })])
+    expect(pulled.rejections.map((r: { message: string }) => r.message)).toEqual(['工单当前为「到达现场」，不能标记为已接单'])
+  })
+
+  it('lets an engineer move his own jobs only, and not dispatch', async () => {
+    server = await testServer(kind)
+    const token = await dispatcherToken(server.app, 'wh')
+    const admin = await login(server.app, 'admin', 'admin-password-1')
+    const made = await server.app.inject({ method: 'POST', url: '/admin/accounts', headers: { authorization: `Bearer ${admin}` }, payload: { username: 'eng-01', password: 'engineer-pass-1', userId: 'st-wh-eng-01' } })
+    expect(made.statusCode).toBe(201)
+    const engineer = await login(server.app, 'eng-01', 'engineer-pass-1')
+    const [c, mine, other] = [randomUUID(), randomUUID(), randomUUID()]
+    const assign = (ticketId: string, engineerId: string) => ({ name: 'ticket.assign', args: { ticketId, engineerId, expectedAssigneeId: null, appointmentStart: null, appointmentEnd: null, id: randomUUID(), at: AT } })
+    const setup = [
+      { name: 'customer.create', args: customer(c) },
+      { name: 'ticket.create', args: ticket(mine, c, 'WH2-261120-001') },
+      { name: 'ticket.create', args: ticket(other, c, 'WH2-261120-002') },
+      assign(mine, 'st-wh-eng-01'),
+      assign(other, 'st-wh-eng-02'),
+    ].map((m, i) => ({ id: i + 1, ...m }))
+    expect((await post('/sync/push', token, { clientId: randomUUID(), mutations: setup })).json()).toMatchObject({ applied: 5 })
+    const phone = randomUUID()
+    const steps = [
+      { name: 'ticket.accept', args: { ticketId: mine, id: randomUUID(), at: AT } },
+      { name: 'ticket.accept', args: { ticketId: other, id: randomUUID(), at: AT } },
+      assign(other, 'st-wh-eng-01'),
+    ].map((m, i) => ({ id: i + 1, ...m }))
+    expect((await post('/sync/push', engineer, { clientId: phone, mutations: steps })).json()).toEqual({ lastMutationId: 3, applied: 1, rejected: 2 })
+    const { rejections } = (await post('/sync/pull', engineer, { clientId: phone, cursor: 0 })).json()
+    expect(rejections.map((r: { message: string }) => r.message)).toEqual(['只能更新派给自己的工单', translate(zhCN, 'errors.sync.forbidden', { role: 'engineer' })])
+  })
+
   it('migrations run once and refuse a database from a newer server', async () => {
     server = await testServer(kind)
     expect(await migrateServer(server.store)).toBe(SERVER_MIGRATIONS.length)

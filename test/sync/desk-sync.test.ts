@@ -95,6 +95,33 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     expect(await b.call('sync.rejections', {})).toEqual([])
   })
 
+  it('job steps and helpers reach the other desk’s board; an undo made offline loses to the engineer setting off', async () => {
+    const netA = new TestNetwork()
+    const a = await syncedDesk(server, { username: 'zhangli', deskCode: '1', net: netA })
+    const b = await syncedDesk(server, { username: 'yangjh', deskCode: '2' })
+    const { ticketId } = await customerAndTicket(a)
+    await a.call('ticket.assign', { ticketId, engineerId: 'st-wh-eng-01' })
+    await a.call('ticket.addHelper', { ticketId, engineerId: 'st-wh-eng-02' })
+    await a.call('ticket.accept', { ticketId })
+    await a.sync()
+    await b.sync()
+    const seen = (await b.call('board.snapshot', {})).tickets.find((t) => t.id === ticketId)
+    expect(seen).toMatchObject({ status: 'accepted', assigneeId: 'st-wh-eng-01', helperIds: ['st-wh-eng-02'] })
+
+    // A, offline, takes the dispatch back (Ctrl+Z); meanwhile B records the engineer setting off
+    netA.online = false
+    await a.call('ticket.unassign', { ticketId, expectedAssigneeId: 'st-wh-eng-01' })
+    expect((await a.call('board.snapshot', {})).tickets.find((t) => t.id === ticketId)).toMatchObject({ status: 'new', helperIds: [] })
+    await b.call('ticket.depart', { ticketId })
+    await b.sync()
+    netA.online = true
+    await a.sync()
+    // the server's truth is back on A, helpers and all, and A is told why its undo did not take
+    expect((await a.call('board.snapshot', {})).tickets.find((t) => t.id === ticketId)).toMatchObject({ status: 'en_route', assigneeId: 'st-wh-eng-01', helperIds: ['st-wh-eng-02'] })
+    const [rejection] = await a.call('sync.rejections', {})
+    expect(rejection).toMatchObject({ name: 'ticket.unassign', key: 'errors.ticket.cannotUnassign', message: '工单当前为「在途」，不能撤回派工' })
+  })
+
   it('a discarded rejection leaves the server version in place', async () => {
     const netB = new TestNetwork()
     const a = await syncedDesk(server, { username: 'zhangli', deskCode: '1' })

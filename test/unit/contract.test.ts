@@ -1,3 +1,4 @@
+import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { commands, events, mutations, queries } from '../../shared/api/contract'
 import { EVENT_NAMES, METHOD_NAMES, MUTATION_NAMES } from '../../shared/api/methods'
@@ -25,6 +26,18 @@ describe('the contract', () => {
   it('Chinese and English catalogs have the same keys and no empty text', () => {
     expect(leaves(en).sort()).toEqual(leaves(zhCN).sort())
     for (const key of leaves(zhCN)) expect(key).not.toBe('')
+  })
+
+  it('a message names a status in the reader\'s language, in the desk core and through i18next alike', async () => {
+    expect(translate(zhCN, 'errors.ticket.cannotDepart', { status: 'new' })).toBe('工单当前为「待派工」，不能标记为在途')
+    expect(translate(en, 'errors.ticket.cannotDepart', { status: 'on_site' })).toBe('The ticket is now “On site”; it cannot be marked en route')
+    // a value filled in is never read as a nested message
+    expect(translate(zhCN, 'errors.ticket.alreadyHelper', { name: '$t(app.title)' })).toBe('$t(app.title) 已经是这张工单的协助工程师')
+    const i18n = i18next.createInstance()
+    await i18n.init({ lng: 'zh-CN', fallbackLng: 'zh-CN', resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, interpolation: { escapeValue: false } })
+    expect(i18n.t('errors.ticket.cannotDepart', { status: 'new' })).toBe('工单当前为「待派工」，不能标记为在途')
+    await i18n.changeLanguage('en')
+    expect(i18n.t('errors.ticket.cannotArrive', { status: 'escalated' })).toBe(translate(en, 'errors.ticket.cannotArrive', { status: 'escalated' }))
   })
 
   it('every message key a schema can report exists in the catalogs', () => {

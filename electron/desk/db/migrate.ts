@@ -4,6 +4,7 @@ import { m002 } from './migrations/002_tickets'
 import { m003 } from './migrations/003_desk_local'
 import { m004 } from './migrations/004_service_rules'
 import { m005 } from './migrations/005_sync'
+import { m006 } from './migrations/006_board'
 
 export interface Migration {
   version: number
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** In order; a new schema change is a new file here, never an edit of a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006]
 export const SCHEMA_VERSION = MIGRATIONS.length
 
 export class NewerSchemaError extends Error {}

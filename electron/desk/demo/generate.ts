@@ -42,7 +42,8 @@ const DAY = 24 * HOUR
 /** Demo tickets carry desk code 0 ("imported history"), so they never collide with a real desk's numbers. */
 const DEMO_DESK_CODE = '0'
 
-class Random {
+/** Seeded randomness for generated data (pure-rand): the same seed gives the same sequence. */
+export class Random {
   private readonly rng: RandomGenerator
   constructor(seed: number) {
     this.rng = xoroshiro128plus(seed)
@@ -89,13 +90,13 @@ export interface DemoCounts {
   openTickets: number
 }
 
-function areaCounties(plan: StationPlan): County[] {
+export function areaCounties(plan: StationPlan): County[] {
   const area = plan.area
   return Array.isArray(area) ? area.map((c) => COUNTY_BY_CODE.get(c)!).filter(Boolean) : COUNTIES.filter((c) => c.code.startsWith(area.prefecture))
 }
 
 /** A point inside the county; districts cluster toward their centre, where the offices are. */
-function pointIn(r: Random, county: County, tight: boolean): [number, number] {
+export function pointIn(r: Random, county: County, tight: boolean): [number, number] {
   const ring = county.polygons[0]![0]!
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity]
   for (const [x, y] of ring) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)]
@@ -109,10 +110,10 @@ function pointIn(r: Random, county: County, tight: boolean): [number, number] {
   return [cy, cx]
 }
 
-const personName = (r: Random) => r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.6) ? r.pick(GIVEN) : '')
-const mobile = (r: Random) => `1${r.pick(['3', '5', '8', '9'])}${r.digits(9)}`
+export const personName = (r: Random) => r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.6) ? r.pick(GIVEN) : '')
+export const mobile = (r: Random) => `1${r.pick(['3', '5', '8', '9'])}${r.digits(9)}`
 
-function unitName(r: Random, county: County): string {
+export function unitName(r: Random, county: County): string {
   const place = county.name
   switch (r.weighted({ firm: 30, gov: 20, school: 14, hospital: 12, bank: 14, person: 10 })) {
     case 'firm':
@@ -306,6 +307,9 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
         assigned_desk: engineer ? `${st.code}${DEMO_DESK_CODE}` : null,
         appointment_start: null,
         appointment_end: null,
+        helper_ids: [],
+        accepted_at: null,
+        departed_at: null,
         created_by: dispatcherId(st.id),
         created_at: created.toISOString(),
         updated_at: created.toISOString(),
@@ -344,6 +348,8 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
       for (const s of STATUS_PATH[status]) {
         step('status', { to: s }, s === 'closed' ? [600, 4000] : [5, 90])
         const when = new Date(t).toISOString()
+        if (s === 'accepted') ticket.accepted_at = when
+        if (s === 'en_route') ticket.departed_at = when
         if (s === 'on_site') ticket.arrived_at = when
         if (s === 'resolved') ticket.resolved_at = when
         if (s === 'waiting_parts') pauses.push({ id: `${id}:p1`, ticket_id: id, station_id: st.id, reason: 'parts', note: '', from_at: when, to_at: null, paused_by: ticket.created_by, resumed_by: null })

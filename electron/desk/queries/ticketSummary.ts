@@ -37,7 +37,10 @@ export interface SummaryRow {
 }
 
 /** The facts a summary row's clocks are read from. */
-export function summaryFacts(r: SummaryRow, pauses: readonly { fromAt: string; toAt: string | null }[]): TicketFacts {
+export function summaryFacts(
+  r: Pick<SummaryRow, 'createdAt' | 'serviceMode' | 'serviceLevel' | 'zone' | 'faultLevelFact' | 'respondedAt' | 'arrivedAt' | 'resolvedAt'>,
+  pauses: readonly { fromAt: string; toAt: string | null }[],
+): TicketFacts {
   return {
     createdAt: r.createdAt,
     serviceMode: r.serviceMode as TicketFacts['serviceMode'],

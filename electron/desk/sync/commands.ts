@@ -23,7 +23,8 @@ interface Deps {
   commit<N extends MutationName>(name: N, makeArgs: (at: Date) => unknown): Promise<MethodOutput<N>>
 }
 
-type Handlers = { [N in CommandName]: (input: z.output<Commands[N]['input']>) => Promise<MethodOutput<N>> }
+type SyncCommandName = Extract<CommandName, `sync.${string}`>
+type Handlers = { [N in SyncCommandName]: (input: z.output<Commands[N]['input']>) => Promise<MethodOutput<N>> }
 
 export function syncCommands(d: Deps): Handlers {
   const meta = d.db.prepare('INSERT OR REPLACE INTO desk_meta (key, value) VALUES (?, ?)')

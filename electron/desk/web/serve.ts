@@ -2,8 +2,13 @@
 //   PORT, DESK_DATA_DIR override; DESK_EMPTY=1 or --empty starts a new data dir without demo data;
 //   DESK_NOW holds the desk's clock at a given instant; DESK_STATION and DESK_CODE make a new data dir
 //   another station's or another desk's (e.g. DESK_CODE=2 for a second desk of 昆明五华站).
-import { resolve } from 'node:path'
+//   DESK_BOARD_LOAD=10000x500 (first start of a data dir only; for npm run bench): tops the desk's station
+//   up to 10,000 open tickets and 500 active engineers (electron/desk/demo/boardLoad.ts), a few seconds.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { openDesk } from '../desk'
+import { DB_FILE } from '../db/open'
+import { parseBoardLoad } from '../demo/boardLoad'
 import { startWebHost } from './httpHost'
 
 const dataDir = resolve(process.env.DESK_DATA_DIR ?? '.desk-data/web')
@@ -14,7 +19,11 @@ const fixedNow = process.env.DESK_NOW ? Date.parse(process.env.DESK_NOW) : null
 if (fixedNow !== null && Number.isNaN(fixedNow)) throw new Error(`DESK_NOW 不是有效的时间：${process.env.DESK_NOW}`)
 const now = fixedNow === null ? undefined : () => new Date(fixedNow)
 
-const desk = await openDesk({ dataDir, demo: !empty, now, stationCode: process.env.DESK_STATION, deskCode: process.env.DESK_CODE })
+const boardLoad = parseBoardLoad(process.env.DESK_BOARD_LOAD)
+if (process.env.DESK_BOARD_LOAD && !boardLoad) throw new Error(`DESK_BOARD_LOAD 应为 工单数x工程师数，例如 10000x500，收到：${process.env.DESK_BOARD_LOAD}`)
+if (boardLoad && existsSync(join(dataDir, DB_FILE))) console.log(`DESK_BOARD_LOAD 只在新数据目录首次启动时生效，${dataDir} 已有数据，未生成`)
+
+const desk = await openDesk({ dataDir, demo: !empty, now, stationCode: process.env.DESK_STATION, deskCode: process.env.DESK_CODE, boardLoad: boardLoad ?? undefined })
 const host = await startWebHost({ desk, port, staticDir: resolve('out/renderer') })
 console.log(`服务调度台（浏览器模式）: ${host.url}  数据目录: ${dataDir}`)
 
