@@ -18,7 +18,8 @@ export function menuTemplate(send: (command: ShellCommand) => void, opts: { isMa
     {
       label: '编辑',
       submenu: [
-        { label: '撤销', role: 'undo' },
+        // the page decides: undo typing in a field, or undo the last dispatch on the board
+        { label: '撤销', accelerator: 'CmdOrCtrl+Z', click: () => send('edit.undo') },
         { label: '重做', role: 'redo' },
         { type: 'separator' },
         { label: '剪切', role: 'cut' },
@@ -30,7 +31,8 @@ export function menuTemplate(send: (command: ShellCommand) => void, opts: { isMa
     {
       label: '视图',
       submenu: [
-        { label: '工单', accelerator: 'CmdOrCtrl+1', click: () => send('nav.tickets') },
+        { label: '派工看板', accelerator: 'CmdOrCtrl+1', click: () => send('nav.board') },
+        { label: '工单', accelerator: 'CmdOrCtrl+2', click: () => send('nav.tickets') },
         { type: 'separator' },
         { label: '实际大小', role: 'resetZoom' },
         { label: '放大', role: 'zoomIn' },

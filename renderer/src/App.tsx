@@ -8,11 +8,12 @@ import { SettingsPage } from './settings/SettingsPage'
 import { SyncLogPage } from './sync/SyncLogPage'
 import { useSyncFeed } from './sync/useSyncFeed'
 import { TicketsPage } from './tickets/TicketsPage'
+import { BoardPage, prefetchBoard } from './board/BoardPage'
 import { useApp, type View } from './store/app'
 import { useSync } from './store/sync'
 import { useTickets } from './store/tickets'
 
-const VIEWS: View[] = ['tickets', 'sync', 'settings']
+const VIEWS: View[] = ['board', 'tickets', 'sync', 'settings']
 
 export function App(): React.JSX.Element {
   const { t } = useTranslation()
@@ -24,6 +25,7 @@ export function App(): React.JSX.Element {
   useSyncFeed()
 
   const start = useCallback(async () => {
+    if (useApp.getState().view === 'board') prefetchBoard()
     try {
       const [deskInfo, stations] = await Promise.all([desk.call('desk.info', {}), desk.call('stations.list', {})])
       setDesk(deskInfo, stations)
@@ -78,6 +80,8 @@ export function App(): React.JSX.Element {
           </div>
         ) : !info ? (
           <p className="loading">{t('common.loading')}</p>
+        ) : view === 'board' ? (
+          <BoardPage />
         ) : view === 'tickets' ? (
           <TicketsPage />
         ) : view === 'sync' ? (

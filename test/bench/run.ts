@@ -1,4 +1,5 @@
 // npm run bench: every benchmark of the project, one after the other, printed as tables.
+import { boardBench } from './board.bench'
 import { clocksBench } from './clocks.bench'
 import { deskBench } from './desk.bench'
 import { syncBench } from './sync.bench'
@@ -7,6 +8,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Desk core (issue 2)', deskBench],
   ['Service clocks (issue 3)', clocksBench],
   ['Sync (issue 4)', syncBench],
+  ['派工看板 in Chromium (issue 5)', boardBench],
 ]
 
 for (const [title, run] of benches) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { SCREENS, newDataDir, startHost, type Host } from './host'
+import { SCREENS, newDataDir, startHost, type Host, showTickets } from './host'
 
 const PORT = 5292
 let host: Host
@@ -13,6 +13,7 @@ async function openAt(page: Page, dataDir: string, local: string) {
   await host?.stop()
   host = await startHost(dataDir, PORT, { DESK_NOW: `${local.replace(' ', 'T')}:00+08:00` })
   await page.goto(host.url)
+  await showTickets(page)
   await expect(page.getByTestId('ticket-count')).toBeVisible()
 }
 

@@ -12,6 +12,11 @@ export interface Host {
   stop(): Promise<void>
 }
 
+/** The desk opens on 派工看板; the 工单 list is one click away. */
+export async function showTickets(page: import('@playwright/test').Page): Promise<void> {
+  await page.getByRole('button', { name: '工单', exact: true }).click()
+}
+
 export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'desk-e2e-'))
 }

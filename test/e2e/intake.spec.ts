@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { SCREENS, newDataDir, startHost, type Host } from './host'
+import { SCREENS, newDataDir, startHost, type Host, showTickets } from './host'
 
 const PORT = 5291
 let host: Host
@@ -15,6 +15,7 @@ async function openApp(page: Page, url: string) {
   page.on('pageerror', (e) => problems.push(e.message))
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
   await page.goto(url)
+  await showTickets(page)
   await expect(page.getByTestId('ticket-count')).toBeVisible()
   return problems
 }
@@ -61,6 +62,7 @@ test('a dispatcher registers a hotline call, and the ticket is still there after
   await host.stop()
   host = await startHost(host.dataDir, PORT)
   await page.reload()
+  await showTickets(page)
   await page.getByLabel('搜索工单').fill(number)
   await expect(page.getByRole('row').filter({ hasText: number })).toBeVisible()
   await expect(page.getByTestId('ticket-count')).toHaveText('共 1 张工单')

@@ -1,6 +1,6 @@
 // One desk and a real sync server: 设置 → 服务器, the status bar indicator, 派工, the empty 同步记录.
 import { expect, test, type Page } from '@playwright/test'
-import { SCREENS, newDataDir, startHost, type Host } from './host'
+import { SCREENS, newDataDir, startHost, type Host, showTickets } from './host'
 import { startServerProcess, type ServerProcess } from './syncServer'
 
 const PORT = 5293
@@ -58,6 +58,7 @@ test('a dispatcher logs the desk in to the sync server, assigns a ticket, and se
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(e.message))
   await page.goto(host.url)
+  await showTickets(page)
   await expect(page.getByTestId('ticket-count')).toBeVisible()
 
   const indicator = page.getByTestId('sync-indicator')

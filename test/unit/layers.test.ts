@@ -35,12 +35,13 @@ describe('who may import whom', () => {
     expect(bad).toEqual([])
   })
 
-  it('the renderer imports shared/ and browser packages, never electron/ or Node', () => {
+  it('the renderer imports shared/, bundled data from resources/ and browser packages, never electron/ or Node', () => {
     const bad: string[] = []
     for (const f of sources(join(ROOT, 'renderer/src'))) {
       for (const spec of imports(f)) {
         const t = target(f, spec)
-        if (spec.startsWith('.') ? !(t.startsWith('renderer/') || t.startsWith('shared/')) : NODE.has(spec) || spec === 'electron' || spec === 'better-sqlite3') bad.push(`${rel(f)} → ${spec}`)
+        const data = t.startsWith('resources/') && t.endsWith('.json')
+        if (spec.startsWith('.') ? !(t.startsWith('renderer/') || t.startsWith('shared/') || data) : NODE.has(spec) || spec === 'electron' || spec === 'better-sqlite3') bad.push(`${rel(f)} → ${spec}`)
       }
     }
     expect(bad).toEqual([])

@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/i18n'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { setLanguage } from '../i18n'
 import { ServerSettings } from '../sync/ServerSettings'
+import { MapSettings } from './MapSettings'
 import { RulesSettings } from './RulesSettings'
 
 export function SettingsPage(): React.JSX.Element {
@@ -22,6 +23,7 @@ export function SettingsPage(): React.JSX.Element {
       </section>
       <ServerSettings />
       <RulesSettings />
+      <MapSettings />
       {info && (
         <section>
           <h2>{t('settings.deskInfo')}</h2>

@@ -5,6 +5,20 @@ import { useApp } from '../store/app'
 
 export const SEARCH_INPUT_ID = 'ticket-search'
 
+/** Listeners for the menu's 撤销 outside text fields (the board's last dispatch). */
+const undoListeners = new Set<() => void>()
+export function onUndo(listener: () => void): () => void {
+  undoListeners.add(listener)
+  return () => undoListeners.delete(listener)
+}
+
+function undoInPage(): void {
+  const el = document.activeElement
+  // typing in a field: the field's own undo
+  if (el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA'].includes(el.tagName))) return void document.execCommand('undo')
+  undoListeners.forEach((l) => l())
+}
+
 function run(command: ShellCommand): void {
   const app = useApp.getState()
   switch (command) {
@@ -13,8 +27,12 @@ function run(command: ShellCommand): void {
     case 'tickets.search':
       app.setView('tickets')
       return void setTimeout(() => document.getElementById(SEARCH_INPUT_ID)?.focus())
+    case 'nav.board':
+      return app.setView('board')
     case 'nav.tickets':
       return app.setView('tickets')
+    case 'edit.undo':
+      return undoInPage()
     case 'nav.settings':
       return app.setView('settings')
   }

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { DeskInfo, Station } from '../../../shared/api/schemas'
 
-export type View = 'tickets' | 'sync' | 'settings'
+export type View = 'board' | 'tickets' | 'sync' | 'settings'
 
 interface AppState {
   view: View
@@ -21,7 +21,8 @@ interface AppState {
 }
 
 export const useApp = create<AppState>((set) => ({
-  view: 'tickets',
+  // the dispatcher's home screen
+  view: 'board',
   desk: null,
   stations: [],
   networkOnline: navigator.onLine,

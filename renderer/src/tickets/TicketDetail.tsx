@@ -5,6 +5,7 @@ import { useErrorText } from '../api/errorText'
 import { useTickets } from '../store/tickets'
 import { SlaPanel } from '../sla/SlaPanel'
 import { WarrantyLine } from '../sla/WarrantyView'
+import { JobActions } from '../board/JobActions'
 import { AssignControl } from './AssignControl'
 import { LevelChip, StatusChip } from './Chips'
 import { useStationTime } from './format'
@@ -60,6 +61,7 @@ export function TicketDetailPanel(): React.JSX.Element {
         {row(t('tickets.detail.createdBy'), `${ticket.createdByName ?? '—'} · ${time(ticket.createdAt)}`)}
       </dl>
       {OPEN_TICKET_STATUSES.includes(ticket.status) && <AssignControl key={ticket.id} ticket={ticket} />}
+      <JobActions ticket={ticket} />
       <SlaPanel ticket={ticket} />
       <h3>{t('warranty.title')}</h3>
       {ticket.warranty ? <WarrantyLine v={ticket.warranty} /> : <p className="sub">{t('warranty.none')}</p>}
