@@ -6,8 +6,13 @@ pg.types.setTypeParser(20, (v) => Number(v))
 
 const RECONNECT_MS = 1000
 
-export async function openPostgres(connectionString: string): Promise<SqlStore> {
+/** An idle pooled connection that PostgreSQL ended (a restart, an administrator, a dropped link): logged, never fatal. */
+const logIdleError = (e: Error) => console.error(JSON.stringify({ level: 'warn', msg: 'postgres: an idle connection ended; the pool makes a new one', detail: e.message }))
+
+export async function openPostgres(connectionString: string, opts: { onIdleError?: (e: Error) => void } = {}): Promise<SqlStore> {
   const pool = new pg.Pool({ connectionString, max: 10 })
+  // without a listener, an idle client's error is thrown from the pool and ends the process
+  pool.on('error', opts.onIdleError ?? logIdleError)
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
       return (await c.query(sql, params)).rows as T[]

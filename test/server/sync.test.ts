@@ -4,7 +4,9 @@ import { signToken } from '../../server/auth'
 import { SERVER_MIGRATIONS, migrateServer } from '../../server/db/migrate'
 import { translate, zhCN } from '../../shared/i18n'
 import { AT, customer, ticket } from './fixtures'
-import { dispatcherToken, login, postgresAvailable, testServer, type StoreKind, type TestServer } from './helpers'
+import pg from 'pg'
+import { openPostgres } from '../../server/db/postgres'
+import { dispatcherToken, freshStore, login, postgresAvailable, testServer, type StoreKind, type TestServer } from './helpers'
 
 const KINDS: StoreKind[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])]
 let server: TestServer | null = null
@@ -274,5 +276,26 @@ describe.each(KINDS)('sync server on %s', (kind) => {
     expect(await migrateServer(server.store)).toBe(SERVER_MIGRATIONS.length)
     await server.store.query('INSERT INTO server_migrations (version, name) VALUES (99, $1)', ['future'])
     await expect(migrateServer(server.store)).rejects.toThrow(/更新版本/)
+  })
+})
+
+describe.skipIf(!KINDS.includes('postgres'))('the PostgreSQL store', () => {
+  it('outlives PostgreSQL ending its idle connections (a restart, an administrator): logged, the next query reconnects', async () => {
+    const { store, url, drop } = await freshStore('postgres')
+    const ended: string[] = []
+    const watched = await openPostgres(url!, { onIdleError: (e) => ended.push(e.message) })
+    try {
+      await watched.query('SELECT 1')
+      const admin = new pg.Client({ connectionString: url! })
+      await admin.connect()
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+      await admin.end()
+      await expect.poll(() => ended.length).toBeGreaterThan(0)
+      expect(await watched.query<{ n: number }>('SELECT 2 AS n')).toEqual([{ n: 2 }])
+    } finally {
+      await watched.close()
+      await store.close().catch(() => undefined)
+      await drop().catch(() => undefined)
+    }
   })
 })
