@@ -33,8 +33,7 @@ export const BoardTicket = z.object({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   customerName: z.string(),
-  address: z.string(),
-  /** The first 80 characters. */
+  /** The first 40 characters (the board's cards; the ticket has it all). */
   faultDescription: z.string(),
   assigneeId: z.string().nullable(),
   helperIds: z.array(z.string()),
@@ -50,6 +49,7 @@ export const BoardTicket = z.object({
 })
 export type BoardTicket = z.infer<typeof BoardTicket>
 
+/** A job on an engineer's day strip: the board puts these together from the snapshot's tickets. */
 export const BoardJob = z.object({
   ticketId: z.string(),
   number: z.string(),
@@ -73,10 +73,6 @@ export const BoardEngineer = z.object({
   lng: z.number().nullable(),
   /** Today's end of work (DEFAULT_SHIFT, station local time); null when off. */
   shiftEnd: z.string().nullable(),
-  /** Open jobs he holds as assignee. */
-  load: z.number(),
-  /** His open jobs as assignee or helper, by appointment start (none last), then number. */
-  jobs: z.array(BoardJob),
 })
 export type BoardEngineer = z.infer<typeof BoardEngineer>
 

@@ -47,13 +47,13 @@ describe('board.snapshot', () => {
     expect(dues.slice(0, firstNull)).toEqual([...dues.slice(0, firstNull)].sort())
     expect(dues.slice(firstNull).every((d) => d === null)).toBe(true)
 
-    // positions, names and text are the customer's; the description is cut at 80 characters
-    const [c] = sql<{ lat: number; lng: number; unit_name: string; address: string; fault: string }>(
+    // positions and names are the customer's; the description is cut at 40 characters
+    const [c] = sql<{ lat: number; lng: number; unit_name: string; fault: string }>(
       desk,
-      'SELECT c.lat, c.lng, c.unit_name, c.address, t.fault_description AS fault FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?',
+      'SELECT c.lat, c.lng, c.unit_name, t.fault_description AS fault FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?',
       snap.tickets[0]!.id,
     )
-    expect(snap.tickets[0]).toMatchObject({ lat: c!.lat, lng: c!.lng, customerName: c!.unit_name, address: c!.address, faultDescription: c!.fault.slice(0, 80), helperIds: [] })
+    expect(snap.tickets[0]).toMatchObject({ lat: c!.lat, lng: c!.lng, customerName: c!.unit_name, faultDescription: c!.fault.slice(0, 40), helperIds: [] })
 
     // the arrival deadline while the arrival clock runs: on-site tickets not yet arrived only
     const detail = await desk.call('tickets.get', { id: snap.tickets.find((t) => t.serviceMode === 'onsite' && t.status === 'new')!.id })
@@ -62,7 +62,7 @@ describe('board.snapshot', () => {
     for (const x of snap.tickets.filter((x) => x.status === 'on_site' || x.serviceMode !== 'onsite')) expect(x.arrivalDue).toBeNull()
   })
 
-  it('places each engineer, with his status, load, end of shift and jobs of the day', async () => {
+  it('places each engineer, with his status and end of shift (his jobs are among the tickets)', async () => {
     const desk = await testDesk()
     const snap = await desk.call('board.snapshot', {})
     const active = sql<{ id: string; status: string; home_lat: number; home_lng: number }>(desk, "SELECT id, status, home_lat, home_lng FROM users WHERE station_id = 'st-wh' AND role = 'engineer' AND active = 1")
@@ -72,19 +72,14 @@ describe('board.snapshot', () => {
     expect(DEFAULT_SHIFT.end).toBe('20:00')
     for (const e of snap.engineers) {
       const home = active.find((a) => a.id === e.id)!
-      const held = snap.tickets.filter((t) => t.assigneeId === e.id)
-      expect(e.load).toBe(held.length)
-      expect(e.jobs.filter((j) => !j.helper).map((j) => j.ticketId).sort()).toEqual(held.map((t) => t.id).sort())
-      // ordered by appointment start (none last), then number
-      const keys = e.jobs.map((j) => `${j.appointmentStart ?? '~'} ${j.number}`)
-      expect(keys).toEqual([...keys].sort())
-      const site = e.jobs.find((j) => j.status === 'on_site')
+      const jobs = snap.tickets.filter((t) => t.assigneeId === e.id || t.helperIds.includes(e.id))
+      const site = jobs.find((j) => j.status === 'on_site')
       if (home.status === 'off') expect(e).toMatchObject({ status: 'off', shiftEnd: null })
       else {
         expect(e.shiftEnd).toBe('2026-11-20T12:00:00.000Z')
-        expect(e.status).toBe(site ? 'on_site' : e.jobs.some((j) => j.status === 'en_route') ? 'en_route' : 'idle')
+        expect(e.status).toBe(site ? 'on_site' : jobs.some((j) => j.status === 'en_route') ? 'en_route' : 'idle')
       }
-      const at = site ? byId.get(site.ticketId)! : null
+      const at = site ? byId.get(site.id)! : null
       expect([e.lat, e.lng]).toEqual(at ? [at.lat, at.lng] : [home.home_lat, home.home_lng])
     }
     expect(new Set(snap.engineers.map((e) => e.status)).size).toBeGreaterThan(2)
@@ -98,7 +93,6 @@ describe('board.snapshot', () => {
     const after = await desk.call('board.snapshot', {})
     expect(after.tickets.length).toBe(before.tickets.length + 1)
     expect(after.tickets.find((t) => t.id === id)).toMatchObject({ status: 'assigned', assigneeId: 'st-wh-eng-04', createdAt: TEST_NOW.toISOString(), clock: { kind: 'response', state: 'running' } })
-    expect(after.engineers.find((e) => e.id === 'st-wh-eng-04')!.jobs.map((j) => j.ticketId)).toContain(id)
 
     const qj = await desk.call('board.snapshot', { stationId: 'st-qj' })
     expect(qj.station.name).toBe('曲靖站')
@@ -204,7 +198,9 @@ describe('the board bench station', () => {
     // mostly 待派工 and 已派工, and every bench engineer at most at one customer
     const byStatus = (s: string) => snap.tickets.filter((t) => t.status === s).length
     expect(byStatus('new') + byStatus('assigned')).toBeGreaterThan(6_000)
-    for (const e of snap.engineers.filter((x) => x.id.includes('-bl-'))) expect(e.jobs.filter((j) => !j.helper && (j.status === 'on_site' || j.status === 'en_route')).length).toBeLessThanOrEqual(1)
+    const underWay = new Map<string, number>()
+    for (const t of snap.tickets) if (t.assigneeId?.includes('-bl-') && (t.status === 'on_site' || t.status === 'en_route')) underWay.set(t.assigneeId, (underWay.get(t.assigneeId) ?? 0) + 1)
+    expect(Math.max(...underWay.values())).toBeLessThanOrEqual(1)
     // a guard against a query per row (seconds), generous for a loaded 2-core CI machine: read the figure printed above
     expect(times[2]).toBeLessThan(800)
   }, 60_000)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { atWallTime, minuteOfDay, proposeWindow, wallTime, type WindowRequest } from '../../shared/domain/appointment'
+import { atWallTime, fixedClock, minuteOfDay, proposeWindow, utcOffsetMinutes, wallTime, type WindowRequest } from '../../shared/domain/appointment'
 
 // Beijing time is UTC+8: 10:07 local is 02:07Z.
 const base: WindowRequest = { now: '2026-04-07T02:07:00.000Z', etaMinutes: 20, arrivalDue: '2026-04-07T04:00:00.000Z', busy: [] }
@@ -48,6 +48,15 @@ describe('wall-clock times in the station zone', () => {
   it('refuses what is not a time', () => {
     expect(atWallTime(base.now, '9:3')).toBeNull()
     expect(atWallTime(base.now, 'ab:cd')).toBeNull()
+  })
+
+  it('reads the same wall clock at a fixed offset, fast, as through the zone', () => {
+    const clock = fixedClock(utcOffsetMinutes('Asia/Shanghai', Date.parse(base.now)))
+    for (const at of ['2026-04-07T02:07:00.000Z', '2026-04-06T16:00:00.000Z', '2026-04-07T15:59:00.000Z', '2026-12-31T16:30:00.000Z']) {
+      expect(clock.minuteOfDay(at)).toBe(minuteOfDay(at))
+      expect(clock.hhmm(at)).toBe(wallTime(at))
+    }
+    expect(utcOffsetMinutes('Asia/Shanghai', Date.parse(base.now))).toBe(480)
   })
 
   it('places an instant on the day', () => {

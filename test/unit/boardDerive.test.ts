@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { distanceKm } from '../../shared/domain/geo'
 import { displayPoint, queueOf, withJobs } from '../../renderer/src/board/derive'
-import type { BoardEngineer, BoardSettings, BoardSnapshot, BoardTicket } from '../../renderer/src/store/board'
+import type { BoardSettings, BoardSnapshot, BoardTicket, SnapshotEngineer } from '../../renderer/src/store/board'
 
 const ticket = (id: string, over: Partial<BoardTicket> = {}): BoardTicket => ({
   id,
@@ -16,7 +16,6 @@ const ticket = (id: string, over: Partial<BoardTicket> = {}): BoardTicket => ({
   lat: 25.04,
   lng: 102.7,
   customerName: '五华区财政局',
-  address: '',
   faultDescription: '打印机卡纸',
   assigneeId: null,
   helperIds: [],
@@ -29,7 +28,7 @@ const ticket = (id: string, over: Partial<BoardTicket> = {}): BoardTicket => ({
   ...over,
 })
 
-const engineer = (id: string): BoardEngineer => ({ id, name: id, phone: '', skills: ['printer'], status: 'idle', lat: null, lng: null, shiftEnd: null, load: 0, jobs: [] })
+const engineer = (id: string): SnapshotEngineer => ({ id, name: id, phone: '', skills: ['printer'], status: 'idle', lat: null, lng: null, shiftEnd: null })
 
 const snapshot = (tickets: BoardTicket[]): BoardSnapshot => ({ now: '2026-04-07T02:00:00.000Z', station: { id: 'st-wh', name: '昆明五华站', lat: 25, lng: 102.7, timezone: 'Asia/Shanghai' }, tickets, engineers: [] })
 const NO_FILTERS = { zone: '', level: '', category: '', skill: '' } as const

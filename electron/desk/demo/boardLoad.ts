@@ -3,18 +3,18 @@
 // service area, deterministic by seed and time. Never part of the default demo data: openDesk's
 // `boardLoad` option (first start only) or DESK_BOARD_LOAD=10000x500 in browser mode asks for it.
 import { defaultZone } from '../../../shared/domain/regions'
-import { CATEGORIES, SKILLS, type Category, type FaultLevel, type ServiceLevel, type ServiceMode, type TicketStatus } from '../../../shared/domain/enums'
+import { CATEGORIES, type Category, type FaultLevel, type ServiceLevel, type ServiceMode, type TicketStatus } from '../../../shared/domain/enums'
 import { initialStep } from '../../../shared/domain/escalation'
 import type { ServiceRules } from '../../../shared/domain/rules'
 import { nextDue } from '../../../shared/domain/ticketClocks'
 import { formatTicketNumber } from '../../../shared/domain/ticketNumber'
 import { localDate } from '../../../shared/domain/time'
-import { TABLE_NAMES, phoneIndexRows, ticketFacts, type TableName, type Tables, type ContractRow, type CustomerRow, type TicketPauseRow, type TicketRow, type UserRow } from '../../../shared/mutators'
+import { TABLE_NAMES, phoneIndexRows, ticketFacts, type TableName, type Tables, type ContractRow, type CustomerRow, type TicketPauseRow, type TicketRow } from '../../../shared/mutators'
 import { STATIONS, dispatcherId } from '../../../shared/demo/network'
 import type { Db } from '../db/open'
 import type { SqliteTx } from '../db/sqliteTx'
 import { COUNTY_BY_CODE, regionName } from '../regions'
-import { Random, areaCounties, mobile, personName, pointIn, unitName } from './generate'
+import { Random, areaCounties, demoEngineer, mobile, personName, pointIn, unitName } from './generate'
 import { FAULTS, ROADS } from './words'
 
 export interface BoardLoad {
@@ -62,21 +62,7 @@ export function seedBoardLoad(db: Db, tx: SqliteTx, o: BoardLoadOptions): { tick
     const engineerBase = count(`SELECT count(*) FROM users WHERE id GLOB '${prefix}-eng-*' AND station_id = ?`)
     const addEngineers = Math.max(0, o.engineers - count("SELECT count(*) FROM users WHERE station_id = ? AND role = 'engineer' AND active = 1"))
     for (let i = 0; i < addEngineers; i++) {
-      const [lat, lng] = pointIn(r, home, true)
-      const skills = new Set<string>([r.pick(['desktop', 'laptop', 'printer'])])
-      while (skills.size < r.int(2, 4)) skills.add(r.pick(SKILLS))
-      const eng: UserRow = {
-        id: `${prefix}-eng-${String(engineerBase + i + 1).padStart(4, '0')}`,
-        station_id: st.id,
-        name: personName(r),
-        role: 'engineer',
-        phone: mobile(r),
-        skills: [...skills],
-        home_lat: lat,
-        home_lng: lng,
-        status: r.chance(0.1) ? 'off' : 'idle',
-        active: 1,
-      }
+      const eng = demoEngineer(r, st, home, `${prefix}-eng-${String(engineerBase + i + 1).padStart(4, '0')}`, () => (r.chance(0.1) ? 'off' : 'idle'))
       add('users', eng)
     }
     // written now: the jobs below go to every on-duty engineer of the station, the new ones too

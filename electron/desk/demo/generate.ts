@@ -96,6 +96,17 @@ export function areaCounties(plan: StationPlan): County[] {
 }
 
 /** A point inside the county; districts cluster toward their centre, where the offices are. */
+/** An engineer of a station: a home base near it, two to four skills (desktop, laptop or printer among them). */
+export function demoEngineer(r: Random, st: { id: string }, home: County, id: string, status: () => EngineerStatus): UserRow {
+  const [lat, lng] = pointIn(r, home, true)
+  const skills = new Set<string>([r.pick(['desktop', 'laptop', 'printer'])])
+  while (skills.size < r.int(2, 4)) skills.add(r.pick(SKILLS))
+  // drawn in this order, so a seed makes the same network as before
+  const name = personName(r)
+  const phone = mobile(r)
+  return { id, station_id: st.id, name, role: 'engineer', phone, skills: [...skills] as UserRow['skills'], home_lat: lat, home_lng: lng, status: status(), active: 1 }
+}
+
 export function pointIn(r: Random, county: County, tight: boolean): [number, number] {
   const ring = county.polygons[0]![0]!
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity]
@@ -162,21 +173,7 @@ export function generateDemo(tx: SqliteTx, { seed, now }: DemoOptions): DemoCoun
     // Engineers: skills, a home base near the station, today's status.
     const engineers: UserRow[] = []
     for (let i = 0; i < plan.engineers; i++) {
-      const [lat, lng] = pointIn(r, home, true)
-      const skills = new Set<string>([r.pick(['desktop', 'laptop', 'printer'])])
-      while (skills.size < r.int(2, 4)) skills.add(r.pick(SKILLS))
-      const eng: UserRow = {
-        id: `${st.id}-eng-${String(i + 1).padStart(2, '0')}`,
-        station_id: st.id,
-        name: personName(r),
-        role: 'engineer',
-        phone: mobile(r),
-        skills: [...skills],
-        home_lat: lat,
-        home_lng: lng,
-        status: r.weighted<EngineerStatus>({ idle: 5, en_route: 2, on_site: 3, off: 1 }),
-        active: 1,
-      }
+      const eng = demoEngineer(r, st, home, `${st.id}-eng-${String(i + 1).padStart(2, '0')}`, () => r.weighted<EngineerStatus>({ idle: 5, en_route: 2, on_site: 3, off: 1 }))
       tx.putSync('users', eng)
       engineers.push(eng)
     }

@@ -4,7 +4,7 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core'
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
-import { memo, useEffect, useMemo } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MapContainer, Polyline, TileLayer, Tooltip, useMap } from 'react-leaflet'
 import basemap from '../../../resources/basemap/yunnan-counties.json'
@@ -80,8 +80,9 @@ function Basemap({ settings }: { settings: BoardSettings | null }): null {
   return null
 }
 
-const TicketPin = memo(function TicketPin({ ticket, selected }: { ticket: BoardTicket; selected: boolean }): React.JSX.Element {
-  const { t } = useTranslation()
+type Hover = (id: string | null) => void
+
+const TicketPin = memo(function TicketPin({ ticket, selected, label, onHover }: { ticket: BoardTicket; selected: boolean; label: string; onHover: Hover }): React.JSX.Element {
   const select = useBoard((s) => s.select)
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: `map-ticket:${ticket.id}`, data: { ticketId: ticket.id } })
   return (
@@ -92,19 +93,17 @@ const TicketPin = memo(function TicketPin({ ticket, selected }: { ticket: BoardT
       className={`ticket-pin sla-${slaState(ticket)} level-${ticket.faultLevel}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${ticket.assigneeId ? ' assigned' : ''}`}
       data-testid="map-ticket"
       data-ticket-number={ticket.number}
-      aria-label={t('board.ticketPin', { number: ticket.number, level: t(`enums.faultLevel.${ticket.faultLevel}`) })}
+      aria-label={label}
       onClick={() => select(ticket.id)}
+      onMouseEnter={() => onHover(ticket.id)}
+      onMouseLeave={() => onHover(null)}
     >
       <span className="glyph">{LEVEL_GLYPH[ticket.faultLevel]}</span>
-      <div className="marker-card">
-        <TicketCard ticket={ticket} />
-      </div>
     </div>
   )
 })
 
-const EngineerPin = memo(function EngineerPin({ engineer, rank }: { engineer: BoardEngineer; rank: number | null }): React.JSX.Element {
-  const { t } = useTranslation()
+const EngineerPin = memo(function EngineerPin({ engineer, rank, label, onHover }: { engineer: BoardEngineer; rank: number | null; label: string; onHover: Hover }): React.JSX.Element {
   const { setNodeRef, isOver } = useDroppable({ id: `map-engineer:${engineer.id}`, data: { engineerId: engineer.id } })
   return (
     <div
@@ -112,19 +111,28 @@ const EngineerPin = memo(function EngineerPin({ engineer, rank }: { engineer: Bo
       className={`engineer-pin eng-${engineer.status}${isOver ? ' over' : ''}${rank !== null ? ' suggested' : ''}`}
       data-testid="map-engineer"
       data-engineer-id={engineer.id}
-      aria-label={t('board.engineerPin', { name: engineer.name, status: t(`board.engineerStatus.${engineer.status}`), load: engineer.load })}
+      aria-label={label}
+      onMouseEnter={() => onHover(engineer.id)}
+      onMouseLeave={() => onHover(null)}
     >
       <span className="name">{engineer.name}</span>
       <span className="load">{engineer.load}</span>
       {rank !== null && <span className="rank">{rank}</span>}
-      <div className="marker-card">
-        <b>{engineer.name}</b> · {t(`board.engineerStatus.${engineer.status}`)}
-        <div className="sub">{t('board.loadToday', { count: engineer.load })}</div>
-        <div className="sub">{engineer.skills.map((s) => t(`enums.skill.${s}`)).join('、')}</div>
-      </div>
     </div>
   )
 })
+
+/** The hover card of one marker at a time (a card in every marker cost a render of each on every pan). */
+function EngineerCard({ engineer }: { engineer: BoardEngineer }): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <>
+      <b>{engineer.name}</b> · {t(`board.engineerStatus.${engineer.status}`)}
+      <div className="sub">{t('board.loadToday', { count: engineer.load })}</div>
+      <div className="sub">{engineer.skills.map((s) => t(`enums.skill.${s}`)).join('、')}</div>
+    </>
+  )
+}
 
 function ClusterBubble({ count, severity, onOpen, kind }: { count: number; severity: number; onOpen(): void; kind: 'tickets' | 'engineers' }): React.JSX.Element {
   const { t } = useTranslation()
@@ -138,11 +146,22 @@ function ClusterBubble({ count, severity, onOpen, kind }: { count: number; sever
 
 function useClusteredItems<T extends { id: string }>(
   rows: readonly T[],
-  opts: { radius: number; maxZoom: number; kind: 'tickets' | 'engineers'; severity(row: T): number; settings: BoardSettings | null; position(row: T): LatLng | null; render(row: T): React.ReactNode; zIndex?(row: T): number },
+  opts: {
+    radius: number
+    maxZoom: number
+    kind: 'tickets' | 'engineers'
+    severity(row: T): number
+    settings: BoardSettings | null
+    position(row: T): LatLng | null
+    render(row: T, onHover: Hover): React.ReactNode
+    card(row: T): React.ReactNode
+    zIndex?(row: T): number
+  },
 ): MarkerItem[] {
   const map = useMap()
   const view = useView()
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows])
+  const last = useRef<ClusterPoint[]>([])
   const points = useMemo<ClusterPoint[]>(() => {
     const out: ClusterPoint[] = []
     for (const r of rows) {
@@ -151,11 +170,16 @@ function useClusteredItems<T extends { id: string }>(
       const p = displayPoint(at, opts.settings)
       out.push({ id: r.id, lat: p.lat, lng: p.lng, severity: opts.severity(r) })
     }
-    return out
+    // a dispatch changes a ticket but rarely where it is or how urgent: then the index stays as it is
+    const prev = last.current
+    const same = prev.length === out.length && out.every((p, i) => p.id === prev[i]!.id && p.lat === prev[i]!.lat && p.lng === prev[i]!.lng && p.severity === prev[i]!.severity)
+    if (!same) last.current = out
+    return last.current
   }, [rows, opts.settings, opts.position, opts.severity])
   const index = useClusterIndex(points, { radius: opts.radius, maxZoom: opts.maxZoom })
-  const { render, zIndex, kind } = opts
-  return useMemo(
+  const [hover, setHover] = useState<string | null>(null)
+  const { render, card, zIndex, kind } = opts
+  const shown = useMemo(
     () =>
       clustersInView(index, view).map((c): MarkerItem => {
         if (c.kind === 'cluster') {
@@ -163,10 +187,14 @@ function useClusteredItems<T extends { id: string }>(
           return { key: `c${c.clusterId}`, lat: c.lat, lng: c.lng, content: <ClusterBubble count={c.count} severity={c.severity} onOpen={open} kind={kind} /> }
         }
         const row = byId.get(c.id)!
-        return { key: c.id, lat: c.lat, lng: c.lng, zIndex: zIndex?.(row), content: render(row) }
+        return { key: c.id, lat: c.lat, lng: c.lng, zIndex: zIndex?.(row), content: render(row, setHover) }
       }),
     [index, view, byId, map, render, zIndex, kind],
   )
+  const hovered = hover ? shown.find((m) => m.key === hover) : undefined
+  const row = hover ? byId.get(hover) : undefined
+  if (!hovered || !row) return shown
+  return [...shown, { key: `card:${hover}`, lat: hovered.lat, lng: hovered.lng, zIndex: 2000, content: <div className="marker-card">{card(row)}</div> }]
 }
 
 const positionOf = (r: { lat: number | null; lng: number | null }): LatLng | null => (r.lat === null || r.lng === null ? null : { lat: r.lat, lng: r.lng })
@@ -174,6 +202,7 @@ const ticketSeverity = (t: BoardTicket) => SEVERITY[slaState(t)]
 const noSeverity = () => 0
 
 function TicketMarkers({ tickets, settings }: { tickets: readonly BoardTicket[]; settings: BoardSettings | null }): React.JSX.Element {
+  const { t } = useTranslation()
   const selectedId = useBoard((s) => s.selectedTicketId)
   const items = useClusteredItems<BoardTicket>(tickets, {
     kind: 'tickets',
@@ -182,13 +211,20 @@ function TicketMarkers({ tickets, settings }: { tickets: readonly BoardTicket[];
     settings,
     severity: ticketSeverity,
     position: positionOf,
-    render: useMemo(() => (t: BoardTicket) => <TicketPin ticket={t} selected={t.id === selectedId} />, [selectedId]),
+    render: useMemo(
+      () => (x: BoardTicket, onHover: Hover) => (
+        <TicketPin ticket={x} selected={x.id === selectedId} label={t('board.ticketPin', { number: x.number, level: t(`enums.faultLevel.${x.faultLevel}`) })} onHover={onHover} />
+      ),
+      [selectedId, t],
+    ),
+    card: useCallback((x: BoardTicket) => <TicketCard ticket={x} />, []),
     zIndex: useMemo(() => (t: BoardTicket) => (t.id === selectedId ? 1000 : SEVERITY[slaState(t)] * 10), [selectedId]),
   })
   return <PortalMarkers items={items} pane="tickets" zIndex={640} />
 }
 
 function EngineerMarkers({ engineers, settings, ranks }: { engineers: readonly BoardEngineer[]; settings: BoardSettings | null; ranks: ReadonlyMap<string, number> }): React.JSX.Element {
+  const { t } = useTranslation()
   const items = useClusteredItems<BoardEngineer>(engineers, {
     kind: 'engineers',
     // pills are wide: a larger radius than the round ticket pins
@@ -197,7 +233,13 @@ function EngineerMarkers({ engineers, settings, ranks }: { engineers: readonly B
     settings,
     severity: noSeverity,
     position: positionOf,
-    render: useMemo(() => (e: BoardEngineer) => <EngineerPin engineer={e} rank={ranks.get(e.id) ?? null} />, [ranks]),
+    render: useMemo(
+      () => (e: BoardEngineer, onHover: Hover) => (
+        <EngineerPin engineer={e} rank={ranks.get(e.id) ?? null} label={t('board.engineerPin', { name: e.name, status: t(`board.engineerStatus.${e.status}`), load: e.load })} onHover={onHover} />
+      ),
+      [ranks, t],
+    ),
+    card: useCallback((e: BoardEngineer) => <EngineerCard engineer={e} />, []),
   })
   return <PortalMarkers items={items} pane="engineers" zIndex={620} />
 }

@@ -20,7 +20,8 @@ import { TicketCard } from './TicketCard'
 import { TicketQueue } from './TicketQueue'
 import './board.css'
 
-const RELOAD_DEBOUNCE_MS = 120
+/** The board re-reads its snapshot once changes pause (a dispatch shows at once without it). */
+const RELOAD_DEBOUNCE_MS = 400
 /**
  * Drop targets are measured where they are drawn, transforms included (dnd-kit leaves transforms out
  * by default, but Leaflet places markers by transform), and only while dragging (measuring forces a
@@ -85,6 +86,8 @@ function useNow(deskNow: string | undefined): number {
   return now
 }
 
+const BY_NAME = new Intl.Collator('zh-CN')
+
 const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName))
 
 export function BoardPage(): React.JSX.Element {
@@ -110,7 +113,7 @@ export function BoardPage(): React.JSX.Element {
     const rows = [...engineers]
     const rank = (e: BoardEngineer) => suggestionOf.get(e.id)?.rank ?? Number.MAX_SAFE_INTEGER
     const offLast = (e: BoardEngineer) => (e.status === 'off' ? 1 : 0)
-    return rows.sort((a, b) => rank(a) - rank(b) || offLast(a) - offLast(b) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id))
+    return rows.sort((a, b) => rank(a) - rank(b) || offLast(a) - offLast(b) || BY_NAME.compare(a.name, b.name) || (a.id < b.id ? -1 : 1))
   }, [engineers, suggestionOf])
 
   // The board is interactive: the bench and the tests wait for this mark.
@@ -225,7 +228,7 @@ export function BoardPage(): React.JSX.Element {
             onMap={onMap}
           />
         </div>
-        <Roster engineers={roster} suggestions={suggestionOf} />
+        <Roster engineers={roster} suggestions={suggestionOf} now={now} />
       </div>
       <DragOverlay dropAnimation={null}>{draggedTicket ? <div className="drag-chip"><TicketCard ticket={draggedTicket} now={now} /></div> : null}</DragOverlay>
       {bookingTicket && bookingEngineer && <AppointmentDialog ticket={bookingTicket} engineer={bookingEngineer} suggestion={suggestionOf.get(bookingEngineer.id)} now={nowIso} />}

@@ -23,13 +23,14 @@ export class LabelLayer extends L.Layer {
   override onAdd(map: L.Map): this {
     this.canvas = L.DomUtil.create('canvas', 'map-labels leaflet-zoom-hide')
     map.getPane(this.paneName)!.appendChild(this.canvas)
-    map.on('moveend zoomend resize', this.draw, this)
+    // a zoom ends with a moveend too
+    map.on('moveend resize', this.draw, this)
     this.draw()
     return this
   }
 
   override onRemove(map: L.Map): this {
-    map.off('moveend zoomend resize', this.draw, this)
+    map.off('moveend resize', this.draw, this)
     this.canvas?.remove()
     this.canvas = null
     return this

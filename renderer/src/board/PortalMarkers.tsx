@@ -1,8 +1,12 @@
-// Leaflet markers whose content is React: each marker is an empty divIcon and its element gets a
-// portal, so a ticket on the map can be dragged and an engineer on the map can take a drop with the
-// same dnd-kit hooks as the queue and the roster. Only what clustering leaves on screen is mounted.
+// The board's markers as React elements in one overlay per map pane: a ticket on the map can be
+// dragged and an engineer on the map can take a drop with the same dnd-kit hooks as the queue and
+// the roster. One portal per pane, not one per marker (React wires ~70 event listeners into every
+// portal container: with a portal per marker, each pan spent most of its time doing that), and
+// markers are placed by a 2D translate (a 3D one makes each a compositing layer of its own).
+// Only what clustering leaves on screen is rendered; during a zoom animation the overlay hides and
+// is placed again when the zoom ends.
 import L from 'leaflet'
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { useMap } from 'react-leaflet'
 
@@ -16,83 +20,53 @@ export interface MarkerItem {
 }
 
 /**
- * A marker placed by a 2D translate instead of Leaflet's translate3d: a 3D transform makes every
- * marker a compositing layer of its own, and with a hundred of them Chromium spent ~20 ms a frame
- * sorting layers while the map panned (the pane itself stays one layer and moves as cheaply).
+ * A map pane by name, made on first use. The pane is one compositing layer: without it each marker
+ * above the basemap's canvas (a layer of its own) would get a layer too, by overlap.
  */
-const FlatMarker = L.Marker.extend({
-  _setPos(this: L.Marker & { _icon: HTMLElement & { _leaflet_pos?: L.Point }; _zIndex: number; _resetZIndex(): void }, pos: L.Point) {
-    this._icon._leaflet_pos = pos
-    this._icon.style.transform = `translate(${pos.x}px, ${pos.y}px)`
-    this._zIndex = pos.y + (this.options.zIndexOffset ?? 0)
-    this._resetZIndex()
-  },
-}) as unknown as new (latlng: L.LatLngExpression, options?: L.MarkerOptions) => L.Marker
-
-export const flatMarker = (latlng: L.LatLngExpression, options?: L.MarkerOptions): L.Marker => new FlatMarker(latlng, options)
-
-/**
- * A map pane by name, made on first use (markers are added before react-leaflet's own panes exist).
- * The pane is one compositing layer: without it each marker above the basemap's canvas (a layer of
- * its own) would get a layer too, by overlap.
- */
-export function ensurePane(map: L.Map, name: string, zIndex: number): string {
-  if (map.getPane(name)) return name
+export function ensurePane(map: L.Map, name: string, zIndex: number): HTMLElement {
+  const existing = map.getPane(name)
+  if (existing) return existing
   const pane = map.createPane(name)
   pane.style.zIndex = String(zIndex)
   pane.style.willChange = 'transform'
-  return name
+  return pane
+}
+
+/** Re-renders when the map's pixel origin moves (a zoom), which moves every layer point. */
+function useLayerPoints(map: L.Map): (lat: number, lng: number) => L.Point {
+  const [origin, setOrigin] = useState(() => map.getPixelOrigin())
+  useEffect(() => {
+    const update = () => setOrigin(map.getPixelOrigin())
+    map.on('zoomend viewreset', update)
+    return () => {
+      map.off('zoomend viewreset', update)
+    }
+  }, [map])
+  return useMemo(() => {
+    void origin
+    return (lat, lng) => map.latLngToLayerPoint([lat, lng])
+  }, [map, origin])
 }
 
 export function PortalMarkers({ items, pane, zIndex }: { items: readonly MarkerItem[]; pane: string; zIndex: number }): React.JSX.Element {
   const map = useMap()
-  ensurePane(map, pane, zIndex)
-  const layer = useMemo(() => L.layerGroup(), [])
-  const markers = useRef(new Map<string, L.Marker>())
-  const [elements, setElements] = useState<ReadonlyMap<string, HTMLElement>>(new Map())
-
-  useLayoutEffect(() => {
-    layer.addTo(map)
-    return () => {
-      layer.remove()
-      markers.current.clear()
-    }
-  }, [map, layer])
-
-  useLayoutEffect(() => {
-    const seen = new Set<string>()
-    const next = new Map<string, HTMLElement>()
-    for (const it of items) {
-      seen.add(it.key)
-      let m = markers.current.get(it.key)
-      if (!m) {
-        // size 0: the content centres itself on the point with CSS
-        m = flatMarker([it.lat, it.lng], { icon: L.divIcon({ className: 'portal-marker', html: '', iconSize: [0, 0] }), keyboard: false, pane, zIndexOffset: it.zIndex ?? 0 })
-        layer.addLayer(m)
-        // a press on a marker starts a drag of the marker, not of the map
-        L.DomEvent.disableClickPropagation(m.getElement()!)
-        markers.current.set(it.key, m)
-      } else {
-        const at = m.getLatLng()
-        if (at.lat !== it.lat || at.lng !== it.lng) m.setLatLng([it.lat, it.lng])
-        m.setZIndexOffset(it.zIndex ?? 0)
-      }
-      next.set(it.key, m.getElement()!)
-    }
-    for (const [key, m] of markers.current) {
-      if (seen.has(key)) continue
-      layer.removeLayer(m)
-      markers.current.delete(key)
-    }
-    setElements(next)
-  }, [items, layer, pane])
-
-  return (
-    <>
-      {items.map((it) => {
-        const el = elements.get(it.key)
-        return el ? createPortal(it.content, el, it.key) : null
-      })}
-    </>
+  const root = useMemo(() => {
+    const el = L.DomUtil.create('div', 'marker-overlay leaflet-zoom-hide', ensurePane(map, pane, zIndex))
+    // a press on a marker starts a drag of the marker (dnd-kit, on pointerdown), not of the map (mousedown)
+    L.DomEvent.disableClickPropagation(el)
+    return el
+  }, [map, pane, zIndex])
+  useEffect(() => () => root.remove(), [root])
+  const at = useLayerPoints(map)
+  return createPortal(
+    items.map((it) => {
+      const p = at(it.lat, it.lng)
+      return (
+        <div key={it.key} className="overlay-marker" style={{ transform: `translate(${p.x}px, ${p.y}px)`, zIndex: it.zIndex }}>
+          {it.content}
+        </div>
+      )
+    }),
+    root,
   )
 }

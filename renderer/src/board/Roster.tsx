@@ -3,9 +3,10 @@
 // another engineer to reassign it. When a ticket is selected, the suggested engineers come first.
 import { useDraggable, useDroppable } from '@dnd-kit/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useRef } from 'react'
+import { memo, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { minuteOfDay, wallTime } from '../../../shared/domain/appointment'
+import { fixedClock, utcOffsetMinutes } from '../../../shared/domain/appointment'
+import { DEFAULT_TIMEZONE } from '../../../shared/domain/time'
 import type { Suggestion } from '../../../shared/domain/dispatch'
 import { useApp } from '../store/app'
 import { useBoard, type BoardEngineer } from '../store/board'
@@ -17,19 +18,21 @@ const HOURS = Array.from({ length: (DAY_END - DAY_START) / 60 + 1 }, (_, i) => D
 
 type Job = BoardEngineer['jobs'][number]
 
-function StripJob({ job, engineerId, timezone }: { job: Job; engineerId: string; timezone: string | undefined }): React.JSX.Element {
+type Clock = ReturnType<typeof fixedClock>
+
+function StripJob({ job, engineerId, clock }: { job: Job; engineerId: string; clock: Clock }): React.JSX.Element {
   const { t } = useTranslation()
   const select = useBoard((s) => s.select)
   const { setNodeRef, listeners, attributes } = useDraggable({ id: `job:${engineerId}:${job.ticketId}`, data: { ticketId: job.ticketId, fromEngineerId: engineerId }, disabled: job.helper })
   const placed = job.appointmentStart && job.appointmentEnd
   const style = placed
     ? (() => {
-        const from = Math.max(DAY_START, minuteOfDay(job.appointmentStart!, timezone))
-        const to = Math.min(DAY_END, Math.max(from + 15, minuteOfDay(job.appointmentEnd!, timezone)))
+        const from = Math.max(DAY_START, clock.minuteOfDay(job.appointmentStart!))
+        const to = Math.min(DAY_END, Math.max(from + 15, clock.minuteOfDay(job.appointmentEnd!)))
         return { left: `${((from - DAY_START) / (DAY_END - DAY_START)) * 100}%`, width: `${((to - from) / (DAY_END - DAY_START)) * 100}%` }
       })()
     : undefined
-  const title = placed ? `${job.number} ${wallTime(job.appointmentStart!, timezone)}–${wallTime(job.appointmentEnd!, timezone)}` : `${job.number} ${t('board.noWindow')}`
+  const title = placed ? `${job.number} ${clock.hhmm(job.appointmentStart!)}–${clock.hhmm(job.appointmentEnd!)}` : `${job.number} ${t('board.noWindow')}`
   return (
     <span
       ref={setNodeRef}
@@ -47,7 +50,7 @@ function StripJob({ job, engineerId, timezone }: { job: Job; engineerId: string;
   )
 }
 
-const RosterRow = memo(function RosterRow({ engineer, suggestion, top, timezone }: { engineer: BoardEngineer; suggestion: Suggestion | undefined; top: number; timezone: string | undefined }): React.JSX.Element {
+const RosterRow = memo(function RosterRow({ engineer, suggestion, top, clock }: { engineer: BoardEngineer; suggestion: Suggestion | undefined; top: number; clock: Clock }): React.JSX.Element {
   const { t } = useTranslation()
   const { setNodeRef, isOver } = useDroppable({ id: `roster:${engineer.id}`, data: { engineerId: engineer.id } })
   const placed = engineer.jobs.filter((j) => j.appointmentStart && j.appointmentEnd)
@@ -73,21 +76,24 @@ const RosterRow = memo(function RosterRow({ engineer, suggestion, top, timezone 
           <span key={h} className="hour" style={{ left: `${((h * 60 - DAY_START) / (DAY_END - DAY_START)) * 100}%` }} />
         ))}
         {placed.map((j) => (
-          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} timezone={timezone} />
+          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} clock={clock} />
         ))}
       </div>
       <div className="unplaced">
         {unplaced.map((j) => (
-          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} timezone={timezone} />
+          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} clock={clock} />
         ))}
       </div>
     </div>
   )
 })
 
-export function Roster({ engineers, suggestions }: { engineers: readonly BoardEngineer[]; suggestions: ReadonlyMap<string, Suggestion> }): React.JSX.Element {
+export function Roster({ engineers, suggestions, now }: { engineers: readonly BoardEngineer[]; suggestions: ReadonlyMap<string, Suggestion>; now: number }): React.JSX.Element {
   const { t } = useTranslation()
-  const timezone = useApp((s) => s.desk?.station.timezone)
+  const timezone = useApp((s) => s.desk?.station.timezone) ?? DEFAULT_TIMEZONE
+  // the day's offset, worked out once (the strips show today)
+  const offset = utcOffsetMinutes(timezone, now)
+  const clock = useMemo(() => fixedClock(offset), [offset])
   const scrollRef = useRef<HTMLDivElement>(null)
   const rows = useVirtualizer({ count: engineers.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 })
   const onDuty = engineers.filter((e) => e.status !== 'off').length
@@ -111,7 +117,7 @@ export function Roster({ engineers, suggestions }: { engineers: readonly BoardEn
           <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
             {rows.getVirtualItems().map((v) => {
               const e = engineers[v.index]!
-              return <RosterRow key={e.id} engineer={e} suggestion={suggestions.get(e.id)} top={v.start} timezone={timezone} />
+              return <RosterRow key={e.id} engineer={e} suggestion={suggestions.get(e.id)} top={v.start} clock={clock} />
             })}
           </div>
         )}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Reason, Suggestion } from '../../../shared/domain/dispatch'
 import { wallTime } from '../../../shared/domain/appointment'
+import { useDeskQuery } from '../api/useDeskQuery'
 import { useApp } from '../store/app'
 import { useBoard, type BoardEngineer, type BoardTicket } from '../store/board'
 import { JobActions } from './JobActions'
@@ -27,6 +28,8 @@ export function SelectionPanel({ ticket, suggestions, engineersById, now }: { ti
   const listRef = useRef<HTMLUListElement>(null)
   const shown = suggestions.slice(0, SHOWN)
   const assignee = ticket.assigneeId ? engineersById.get(ticket.assigneeId) : undefined
+  // the address and the rest of the ticket, read when it is chosen (the snapshot carries what the map needs)
+  const { data: detail } = useDeskQuery('tickets.get', { id: ticket.id })
 
   useEffect(() => {
     setActive(0)
@@ -54,7 +57,7 @@ export function SelectionPanel({ ticket, suggestions, engineersById, now }: { ti
     <section className="selection-panel" aria-label={t('board.selected')}>
       <TicketCard ticket={ticket} now={now} />
       <p className="sub">
-        {ticket.address}
+        {detail?.id === ticket.id && detail.customer.address}
         {assignee && ` · ${t('board.assignee', { name: assignee.name })}`}
         {ticket.appointmentStart && ` · ${t('board.window', { start: wallTime(ticket.appointmentStart), end: wallTime(ticket.appointmentEnd ?? ticket.appointmentStart) })}`}
       </p>

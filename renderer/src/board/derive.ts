@@ -2,7 +2,11 @@
 // where a point sits on the map's tiles.
 import { rankEngineers, SKILL_FOR_CATEGORY, type Suggestion } from '../../../shared/domain/dispatch'
 import { wgs84ToGcj02, type LatLng } from '../../../shared/domain/geo'
-import type { BoardEngineer, BoardSettings, BoardSnapshot, BoardTicket, QueueFilters } from '../store/board'
+import type { BoardJob } from '../../../shared/api/boardSchemas'
+import type { BoardEngineer, BoardSettings, BoardSnapshot, BoardTicket, QueueFilters, SnapshotEngineer } from '../store/board'
+
+/** Code-unit order: right for ISO instants and ticket numbers, and far cheaper than localeCompare on 10,000 rows. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Unassigned tickets, most urgent clock first (tickets without a running clock last, oldest first). */
 export function queueOf(snapshot: BoardSnapshot, f: QueueFilters): BoardTicket[] {
@@ -15,7 +19,7 @@ export function queueOf(snapshot: BoardSnapshot, f: QueueFilters): BoardTicket[]
         (!f.category || t.category === f.category) &&
         (!f.skill || SKILL_FOR_CATEGORY[t.category] === f.skill),
     )
-    .sort((a, b) => (a.nextDue ?? '\uffff').localeCompare(b.nextDue ?? '\uffff') || a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number))
+    .sort((a, b) => cmp(a.nextDue ?? '\uffff', b.nextDue ?? '\uffff') || cmp(a.createdAt, b.createdAt) || cmp(a.number, b.number))
 }
 
 export function suggestionsFor(ticket: BoardTicket, engineers: readonly BoardEngineer[], now: string, settings: BoardSettings | null): Suggestion[] {
@@ -31,15 +35,15 @@ export function displayPoint(p: LatLng, settings: BoardSettings | null): LatLng 
   return settings?.tileUrl && settings.tileCrs === 'gcj02' ? wgs84ToGcj02(p) : p
 }
 
-export type RosterJob = BoardEngineer['jobs'][number]
+type RosterJob = BoardJob
 
-const byAppointment = (x: RosterJob, y: RosterJob) => (x.appointmentStart ?? '\uffff').localeCompare(y.appointmentStart ?? '\uffff') || x.number.localeCompare(y.number)
+const byAppointment = (x: RosterJob, y: RosterJob) => cmp(x.appointmentStart ?? '\uffff', y.appointmentStart ?? '\uffff') || cmp(x.number, y.number)
 
 /**
  * Each engineer's open jobs (as assignee or helper) and load, from the tickets: so a dispatch shown
  * before the desk has saved it moves the job between strips with nothing else to keep in step.
  */
-export function withJobs(engineers: readonly BoardEngineer[], tickets: readonly BoardTicket[]): BoardEngineer[] {
+export function withJobs(engineers: readonly SnapshotEngineer[], tickets: readonly BoardTicket[]): BoardEngineer[] {
   const jobs = new Map<string, RosterJob[]>()
   const add = (engineerId: string, t: BoardTicket, helper: boolean) => {
     const job = { ticketId: t.id, number: t.number, status: t.status, appointmentStart: t.appointmentStart, appointmentEnd: t.appointmentEnd, helper }
