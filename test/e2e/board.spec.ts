@@ -129,3 +129,37 @@ test('the keyboard path: pick a ticket, A for the ranked list, Enter, Enter', as
   db.close()
   expect(problems).toEqual([])
 })
+
+test('a ticket dragged from its map marker, then reassigned by dragging its job to another engineer', async ({ page }) => {
+  host = await startHost(newDataDir(), PORT, { DESK_NOW: NOW })
+  const problems = await openBoard(page)
+  const pin = page.locator('[data-testid="map-ticket"]:not(.assigned)').first()
+  await expect(pin).toBeVisible()
+  const number = (await pin.getAttribute('data-ticket-number'))!
+  await pin.click()
+  await expect(page.getByTestId('suggestion').first()).toBeVisible()
+  const [first, second] = await page.getByTestId('roster-row').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-engineer-id')!))
+  const row = (id: string) => page.locator(`[data-testid="roster-row"][data-engineer-id="${id}"]`)
+
+  await dragWithMouse(page, pin, row(first!))
+  const dialog = page.getByRole('dialog', { name: '预约上门时间' })
+  await dialog.getByRole('button', { name: /确认派工/ }).click()
+  const job = (id: string) => row(id).locator(`[data-testid="strip-job"][data-ticket-number="${number}"]`)
+  await expect(job(first!)).toBeVisible()
+
+  // 改派: the job on the first engineer's strip onto the second engineer
+  await dragWithMouse(page, job(first!), row(second!))
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText(number)
+  await dialog.getByRole('button', { name: /确认派工/ }).click()
+  await expect(job(second!)).toBeVisible()
+  await expect(job(first!)).toHaveCount(0)
+
+  const db = deskDb()
+  await expect.poll(() => db.prepare('SELECT assignee_id FROM tickets WHERE number = ?').pluck().get(number)).toBe(second)
+  const last = JSON.parse(db.prepare("SELECT args FROM outbox WHERE name = 'ticket.assign' ORDER BY mutation_id DESC LIMIT 1").pluck().get() as string)
+  // the reassignment names who held it, so a desk that got there first wins and this one is told
+  expect(last).toMatchObject({ engineerId: second, expectedAssigneeId: first })
+  db.close()
+  expect(problems).toEqual([])
+})
