@@ -25,6 +25,8 @@ export function TicketDetailPanel(): React.JSX.Element {
     const d = e.data
     if (e.kind === 'status' && typeof d.to === 'string') return ` → ${t(`enums.status.${d.to}` as never)}`
     if (e.kind === 'assigned' && typeof d.engineerName === 'string') return ` → ${d.engineerName}`
+    if (e.kind === 'assigned' && d.engineerId === null) return ` → ${t('enums.status.new')}`
+    if (e.kind === 'helper' && typeof d.engineerName === 'string') return ` ${d.change === 'removed' ? '−' : '+'} ${d.engineerName}`
     if ((e.kind === 'paused' || e.kind === 'resumed') && typeof d.reason === 'string') return `（${t(`enums.pauseReason.${d.reason}` as never)}）`
     if (e.kind === 'level_changed') return `：${t(`enums.faultLevel.${d.from}` as never)} → ${t(`enums.faultLevel.${d.to}` as never)}`
     if (e.kind === 'escalated') return ` → ${t(`enums.escalationStep.${d.step}` as never)} · ${String(d.supervisorName)}：${String(d.report)}`
