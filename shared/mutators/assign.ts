@@ -8,6 +8,18 @@ import { event, openTicket } from './clocks'
 import type { TicketRow } from './tables'
 import type { MutationContext, Tx } from './tx'
 
+/** A ticket with no engineer: what a new ticket starts as and an undone dispatch returns to. */
+export const UNASSIGNED = {
+  status: 'new',
+  assignee_id: null,
+  assigned_by: null,
+  assigned_desk: null,
+  appointment_start: null,
+  appointment_end: null,
+  helper_ids: [],
+  accepted_at: null,
+} as const satisfies Partial<TicketRow>
+
 const AssignFields = z.object({
   ticketId: Id,
   engineerId: Id,

@@ -7,7 +7,7 @@ import { Id, Instant } from '../api/schemas'
 import { ruleError } from '../api/errors'
 import type { TicketStatus } from '../domain/enums'
 import { event, openTicket, recomputeClocks } from './clocks'
-import { holder } from './assign'
+import { UNASSIGNED, holder } from './assign'
 import type { TicketRow, UserRow } from './tables'
 import type { MutationContext, Tx } from './tx'
 
@@ -37,17 +37,7 @@ export async function unassignTicket(tx: Tx, a: UnassignArgs, ctx: MutationConte
   if (t.assignee_id === null) throw ruleError('errors.ticket.notAssigned', { number: t.number })
   if (t.assignee_id !== a.expectedAssigneeId) throw ruleError('errors.ticket.unassignConflict', await holder(tx, t))
   if (!UNASSIGNABLE.includes(t.status)) throw ruleError('errors.ticket.cannotUnassign', { status: t.status })
-  await tx.update('tickets', t.id, {
-    status: 'new',
-    assignee_id: null,
-    assigned_by: null,
-    assigned_desk: null,
-    appointment_start: null,
-    appointment_end: null,
-    helper_ids: [],
-    accepted_at: null,
-    updated_at: a.at,
-  })
+  await tx.update('tickets', t.id, { ...UNASSIGNED, helper_ids: [], updated_at: a.at })
   await event(tx, t, a.id, a.at, 'assigned', ctx.userId, { engineerId: null, from: t.assignee_id, desk: ctx.deskCode })
   return { ok: true }
 }

@@ -9,6 +9,7 @@ import { warrantyVerdict, type FaultCause, type WarrantyVerdict } from '../domai
 import { ticketFacts } from './clocks'
 import { rulesInForce } from './rules'
 import type { AssetRow, ContractRow, TicketRow } from './tables'
+import { UNASSIGNED } from './assign'
 import type { MutationContext, Tx } from './tx'
 
 export const TicketCreateArgs = TicketDraft.extend({
@@ -49,14 +50,8 @@ export async function createTicket(tx: Tx, args: TicketCreateArgs, ctx: Mutation
     category: args.category,
     fault_level: args.faultLevel,
     service_mode: args.serviceMode,
-    status: 'new',
-    assignee_id: null,
-    assigned_by: null,
-    assigned_desk: null,
-    appointment_start: null,
-    appointment_end: null,
+    ...UNASSIGNED,
     helper_ids: [],
-    accepted_at: null,
     departed_at: null,
     created_by: ctx.userId,
     created_at: args.at,
