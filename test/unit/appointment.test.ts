@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { atWallTime, fixedClock, minuteOfDay, proposeWindow, utcOffsetMinutes, wallTime, type WindowRequest } from '../../shared/domain/appointment'
+import { proposeWindow, type WindowRequest } from '../../shared/domain/appointment'
+import { atWallTime, fixedClock, minuteOfDay, utcOffsetMinutes, wallTime } from '../../shared/domain/time'
 
 // Beijing time is UTC+8: 10:07 local is 02:07Z.
 const base: WindowRequest = { now: '2026-04-07T02:07:00.000Z', etaMinutes: 20, arrivalDue: '2026-04-07T04:00:00.000Z', busy: [] }

@@ -2,7 +2,8 @@
 // proposes (the earliest the engineer can keep that meets the arrival deadline) or changes it.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { atWallTime, proposeWindow, wallTime } from '../../../shared/domain/appointment'
+import { proposeWindow } from '../../../shared/domain/appointment'
+import { atWallTime, localDate, wallTime } from '../../../shared/domain/time'
 import type { Suggestion } from '../../../shared/domain/dispatch'
 import { useApp } from '../store/app'
 import { useBoard, type BoardEngineer, type BoardTicket } from '../store/board'
@@ -20,7 +21,6 @@ export function AppointmentDialog({ ticket, engineer, suggestion, now }: { ticke
   const [start, setStart] = useState(() => wallTime(proposal.start, timezone))
   const [end, setEnd] = useState(() => wallTime(proposal.end, timezone))
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const startRef = useRef<HTMLInputElement>(null)
   useEffect(() => startRef.current?.focus(), [])
 
@@ -28,16 +28,15 @@ export function AppointmentDialog({ ticket, engineer, suggestion, now }: { ticke
   const endAt = atWallTime(proposal.start, end, timezone)
   const late = ticket.arrivalDue !== null && startAt !== null && startAt > ticket.arrivalDue
 
-  async function confirm(e: React.FormEvent) {
+  function confirm(e: React.FormEvent) {
     e.preventDefault()
     if (!startAt || !endAt || endAt <= startAt) {
       setError(t('errors.ticket.appointmentWindow'))
       return
     }
-    setBusy(true)
+    // the dialog closes at once: the dispatch shows on the board and a refusal comes back as a toast
     setBooking(null)
-    await assign(ticket.id, engineer.id, { start: startAt, end: endAt })
-    setBusy(false)
+    void assign(ticket.id, engineer.id, { start: startAt, end: endAt })
   }
 
   return (
@@ -59,7 +58,7 @@ export function AppointmentDialog({ ticket, engineer, suggestion, now }: { ticke
           </div>
         </div>
         <p className="sub" data-testid="appointment-day">
-          {t('board.windowDay', { day: proposal.start && new Date(proposal.start).toLocaleDateString('zh-CN', { timeZone: timezone }) })}
+          {t('board.windowDay', { day: localDate(new Date(proposal.start), timezone) })}
           {ticket.arrivalDue && ` · ${t('board.arrivalDue', { time: wallTime(ticket.arrivalDue, timezone) })}`}
         </p>
         {late && (
@@ -76,7 +75,7 @@ export function AppointmentDialog({ ticket, engineer, suggestion, now }: { ticke
           <button type="button" onClick={() => setBooking(null)}>
             {t('common.cancel')} <kbd>Esc</kbd>
           </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="confirm-dispatch">
+          <button type="submit" className="primary" data-testid="confirm-dispatch">
             {t('board.confirm')} <kbd>Enter</kbd>
           </button>
         </div>

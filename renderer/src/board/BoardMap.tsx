@@ -14,7 +14,7 @@ import { useBoard, type BoardEngineer, type BoardSettings, type BoardTicket } fr
 import { clustersInView, useClusterIndex, useView, type ClusterPoint } from './clusters'
 import { displayPoint, slaState } from './derive'
 import { LabelLayer } from './LabelLayer'
-import { PortalMarkers, ensurePane, type MarkerItem } from './PortalMarkers'
+import { MarkerOverlay, ensurePane, type MarkerItem } from './MarkerOverlay'
 import { TicketCard } from './TicketCard'
 
 interface County {
@@ -220,7 +220,7 @@ function TicketMarkers({ tickets, settings }: { tickets: readonly BoardTicket[];
     card: useCallback((x: BoardTicket) => <TicketCard ticket={x} />, []),
     zIndex: useMemo(() => (t: BoardTicket) => (t.id === selectedId ? 1000 : SEVERITY[slaState(t)] * 10), [selectedId]),
   })
-  return <PortalMarkers items={items} pane="tickets" zIndex={640} />
+  return <MarkerOverlay items={items} pane="tickets" zIndex={640} />
 }
 
 function EngineerMarkers({ engineers, settings, ranks }: { engineers: readonly BoardEngineer[]; settings: BoardSettings | null; ranks: ReadonlyMap<string, number> }): React.JSX.Element {
@@ -241,7 +241,7 @@ function EngineerMarkers({ engineers, settings, ranks }: { engineers: readonly B
     ),
     card: useCallback((e: BoardEngineer) => <EngineerCard engineer={e} />, []),
   })
-  return <PortalMarkers items={items} pane="engineers" zIndex={620} />
+  return <MarkerOverlay items={items} pane="engineers" zIndex={620} />
 }
 
 function SuggestionLines({ ticket, suggestions, engineers, settings }: { ticket: BoardTicket; suggestions: readonly Suggestion[]; engineers: ReadonlyMap<string, BoardEngineer>; settings: BoardSettings | null }): React.JSX.Element | null {

@@ -169,7 +169,7 @@ export function BoardPage(): React.JSX.Element {
     const ticket = tickets.get(ticketId)
     if (!ticket || ticket.assigneeId === engineerId) return
     select(ticketId)
-    setBooking({ ticketId, engineerId, fromEngineerId: ticket.assigneeId })
+    setBooking({ ticketId, engineerId })
   }
 
   const onMap = useCallback((map: L.Map) => {

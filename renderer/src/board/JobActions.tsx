@@ -2,7 +2,6 @@
 // 完成 / 待备件, and a helper engineer (协助) on the job.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MutationName } from '../../../shared/api/contract'
 import type { TicketStatus } from '../../../shared/domain/enums'
 import { desk } from '../api/client'
 import { useErrorText } from '../api/errorText'
@@ -60,7 +59,7 @@ export function JobActions({ ticket, engineers }: { ticket: JobTicket; engineers
   const helperIds = ticket.helperIds ?? []
   const helpers = helperIds.map((id) => engineers?.find((e) => e.id === id)).filter((e): e is BoardEngineer => Boolean(e))
   const candidates = (engineers ?? []).filter((e) => e.id !== ticket.assigneeId && !helperIds.includes(e.id) && e.status !== 'off')
-  const helperCall = (name: MutationName & ('ticket.addHelper' | 'ticket.removeHelper'), engineerId: string) => desk.call(name, { ticketId: ticket.id, engineerId })
+  const helperCall = (name: 'ticket.addHelper' | 'ticket.removeHelper', engineerId: string) => desk.call(name, { ticketId: ticket.id, engineerId })
   return (
     <div className="job-actions" role="group" aria-label={t('board.jobSteps')}>
       <span className={`chip status status-${ticket.status}`}>{t(`enums.status.${ticket.status}`)}</span>

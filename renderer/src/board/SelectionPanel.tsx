@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Reason, Suggestion } from '../../../shared/domain/dispatch'
-import { wallTime } from '../../../shared/domain/appointment'
+import { wallTime } from '../../../shared/domain/time'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useApp } from '../store/app'
 import { useBoard, type BoardEngineer, type BoardTicket } from '../store/board'
@@ -17,7 +17,8 @@ function ReasonText({ reason }: { reason: Reason }): React.JSX.Element {
   const timezone = useApp((s) => s.desk?.station.timezone)
   const params: Record<string, string | number> = { ...reason.params }
   if (typeof params.skill === 'string') params.skill = t(`enums.skill.${params.skill}` as never)
-  if (typeof params.time === 'string' && params.time.includes('T')) params.time = wallTime(params.time, timezone)
+  // times in reasons are instants: shown as the station's wall clock
+  if (typeof params.time === 'string') params.time = wallTime(params.time, timezone)
   return <span className={`reason ${reason.effect}`}>{String(t(reason.key as never, params as never))}</span>
 }
 
@@ -40,7 +41,7 @@ export function SelectionPanel({ ticket, suggestions, engineersById, now }: { ti
 
   const book = (engineerId: string) => {
     if (engineerId === ticket.assigneeId) return
-    setBooking({ ticketId: ticket.id, engineerId, fromEngineerId: ticket.assigneeId })
+    setBooking({ ticketId: ticket.id, engineerId })
   }
 
   const onKey = (e: React.KeyboardEvent) => {

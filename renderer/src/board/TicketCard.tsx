@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useDuration } from '../sla/format'
+import { useClockText } from '../sla/format'
 import type { BoardTicket } from '../store/board'
 import { slaState } from './derive'
 
@@ -9,12 +9,13 @@ export const minutesUntil = (instant: string, now: number) => Math.round((Date.p
 /** The ticket's most urgent clock in a word: what is left, or how far over. */
 export function ClockBadge({ ticket, now }: { ticket: BoardTicket; now: number }): React.JSX.Element | null {
   const { t } = useTranslation()
-  const duration = useDuration()
+  const clockText = useClockText()
   const clock = ticket.clock
   if (!clock) return null
   const state = slaState(ticket)
-  const left = clock.dueAt ? minutesUntil(clock.dueAt, now) : null
-  const text = state === 'paused' ? t('enums.clockState.paused') : left === null ? t(`enums.clockState.${clock.state}`) : left < 0 ? t('sla.over', { time: duration(left) }) : t('sla.left', { time: duration(left) })
+  // a paused clock on the board has its deadline but not its time left: named by its state
+  const left = clock.dueAt && clock.state !== 'paused' ? minutesUntil(clock.dueAt, now) : null
+  const text = clockText(clock.state, left)
   return (
     <span className={`chip clock clock-${state}`} title={t(`enums.clockState.${clock.state}`)}>
       {text}

@@ -43,7 +43,6 @@ export function useDispatchActions() {
       }
       const label = t('board.assigned', { number: ticket.number, name: engineer.name })
       board.pushUndo({
-        ticketId,
         label,
         run: async () => {
           useBoard.getState().applyAssignment(before)

@@ -35,16 +35,14 @@ export function displayPoint(p: LatLng, settings: BoardSettings | null): LatLng 
   return settings?.tileUrl && settings.tileCrs === 'gcj02' ? wgs84ToGcj02(p) : p
 }
 
-type RosterJob = BoardJob
-
-const byAppointment = (x: RosterJob, y: RosterJob) => cmp(x.appointmentStart ?? '\uffff', y.appointmentStart ?? '\uffff') || cmp(x.number, y.number)
+const byAppointment = (x: BoardJob, y: BoardJob) => cmp(x.appointmentStart ?? '\uffff', y.appointmentStart ?? '\uffff') || cmp(x.number, y.number)
 
 /**
  * Each engineer's open jobs (as assignee or helper) and load, from the tickets: so a dispatch shown
  * before the desk has saved it moves the job between strips with nothing else to keep in step.
  */
 export function withJobs(engineers: readonly SnapshotEngineer[], tickets: readonly BoardTicket[]): BoardEngineer[] {
-  const jobs = new Map<string, RosterJob[]>()
+  const jobs = new Map<string, BoardJob[]>()
   const add = (engineerId: string, t: BoardTicket, helper: boolean) => {
     const job = { ticketId: t.id, number: t.number, status: t.status, appointmentStart: t.appointmentStart, appointmentEnd: t.appointmentEnd, helper }
     const list = jobs.get(engineerId)

@@ -24,12 +24,9 @@ export interface QueueFilters {
 export interface Booking {
   ticketId: string
   engineerId: string
-  /** The assignee the dispatcher saw (null: a first assignment). */
-  fromEngineerId: string | null
 }
 
 export interface UndoEntry {
-  ticketId: string
   /** What the toast and the undo say: "WH1-… 派给 李强". */
   label: string
   run(): Promise<void>

@@ -48,7 +48,7 @@ function useLayerPoints(map: L.Map): (lat: number, lng: number) => L.Point {
   }, [map, origin])
 }
 
-export function PortalMarkers({ items, pane, zIndex }: { items: readonly MarkerItem[]; pane: string; zIndex: number }): React.JSX.Element {
+export function MarkerOverlay({ items, pane, zIndex }: { items: readonly MarkerItem[]; pane: string; zIndex: number }): React.JSX.Element {
   const map = useMap()
   const root = useMemo(() => {
     const el = L.DomUtil.create('div', 'marker-overlay leaflet-zoom-hide', ensurePane(map, pane, zIndex))
