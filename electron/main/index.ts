@@ -1,7 +1,7 @@
 // The Electron main process: one secure window, the desk core in a utility process, a Chinese menu.
 import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, shell, utilityProcess } from 'electron'
 import { join } from 'node:path'
-import { connectDeskProcess, type ChildLike } from './deskProcess'
+import { connectDeskProcess, type ChildLike } from '../desk/deskPort'
 import { deskEventChannel, registerDeskIpc } from './ipc'
 import { menuTemplate } from './menu'
 import { appProtocolHandler } from './protocol'

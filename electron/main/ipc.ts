@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { METHOD_NAMES } from '../../shared/api/methods'
 import { DeskError } from '../../shared/api/errors'
 import { isAppUrl } from './security'
-import type { DeskProcess, Envelope } from './deskProcess'
+import type { DeskProcess, Envelope } from '../desk/deskPort'
 
 export const DESK_CALL_CHANNEL = 'desk:call'
 export const deskEventChannel = (event: string) => `desk:event:${event}`

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { connectDeskProcess, type ChildLike, type FromDesk, type ToDesk } from '../../electron/main/deskProcess'
+import { connectDeskProcess, type ChildLike, type FromDesk, type ToDesk } from '../../electron/desk/deskPort'
 import { DESK_CALL_CHANNEL, registerDeskIpc } from '../../electron/main/ipc'
 import { menuTemplate } from '../../electron/main/menu'
 

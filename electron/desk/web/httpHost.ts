@@ -8,7 +8,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { EVENT_NAMES } from '../../../shared/api/methods'
 import { CSP } from '../../../shared/api/csp'
 import { DeskError } from '../../../shared/api/errors'
-import type { Desk } from '../desk'
+import type { DeskEndpoint } from '../deskPort'
 
 const MAX_BODY = 1024 * 1024
 const TYPES: Record<string, string> = {
@@ -46,7 +46,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function startWebHost(opts: { desk: Desk; staticDir: string; port: number; host?: string }): Promise<WebHost> {
+export async function startWebHost(opts: { desk: DeskEndpoint; staticDir: string; port: number; host?: string }): Promise<WebHost> {
   const host = opts.host ?? '127.0.0.1'
   const clients = new Set<ServerResponse>()
   const unsubscribe = EVENT_NAMES.map((event) =>

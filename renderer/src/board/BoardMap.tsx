@@ -134,11 +134,10 @@ function EngineerCard({ engineer }: { engineer: BoardEngineer }): React.JSX.Elem
   )
 }
 
-function ClusterBubble({ count, severity, onOpen, kind }: { count: number; severity: number; onOpen(): void; kind: 'tickets' | 'engineers' }): React.JSX.Element {
-  const { t } = useTranslation()
+function ClusterBubble({ count, severity, onOpen, kind, label }: { count: number; severity: number; onOpen(): void; kind: 'tickets' | 'engineers'; label: string }): React.JSX.Element {
   const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large'
   return (
-    <button type="button" className={`cluster ${kind} ${size} sla-${SEVERITY_CLASS[severity]}`} onClick={onOpen} data-testid={`cluster-${kind}`} aria-label={t(`board.cluster.${kind}`, { count })}>
+    <button type="button" className={`cluster ${kind} ${size} sla-${SEVERITY_CLASS[severity]}`} onClick={onOpen} data-testid={`cluster-${kind}`} aria-label={label}>
       {count}
     </button>
   )
@@ -159,6 +158,7 @@ function useClusteredItems<T extends { id: string }>(
   },
 ): MarkerItem[] {
   const map = useMap()
+  const { t } = useTranslation()
   const view = useView()
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows])
   const last = useRef<ClusterPoint[]>([])
@@ -184,12 +184,12 @@ function useClusteredItems<T extends { id: string }>(
       clustersInView(index, view).map((c): MarkerItem => {
         if (c.kind === 'cluster') {
           const open = () => map.setView([c.lat, c.lng], Math.min(index.getClusterExpansionZoom(c.clusterId), map.getMaxZoom()))
-          return { key: `c${c.clusterId}`, lat: c.lat, lng: c.lng, content: <ClusterBubble count={c.count} severity={c.severity} onOpen={open} kind={kind} /> }
+          return { key: `c${c.clusterId}`, lat: c.lat, lng: c.lng, content: <ClusterBubble count={c.count} severity={c.severity} onOpen={open} kind={kind} label={t(`board.cluster.${kind}`, { count: c.count })} /> }
         }
         const row = byId.get(c.id)!
         return { key: c.id, lat: c.lat, lng: c.lng, zIndex: zIndex?.(row), content: render(row, setHover) }
       }),
-    [index, view, byId, map, render, zIndex, kind],
+    [index, view, byId, map, render, zIndex, kind, t],
   )
   const hovered = hover ? shown.find((m) => m.key === hover) : undefined
   const row = hover ? byId.get(hover) : undefined

@@ -14,6 +14,7 @@ import { useDispatchActions } from './actions'
 import { AppointmentDialog } from './AppointmentDialog'
 import { BoardMap, CITY_ZOOM, PROVINCE_ZOOM } from './BoardMap'
 import { indexById, queueOf, suggestionsFor, withJobs } from './derive'
+import { readBoard } from './prefetch'
 import { Roster } from './Roster'
 import { SelectionPanel } from './SelectionPanel'
 import { TicketCard } from './TicketCard'
@@ -32,24 +33,13 @@ const WATCHED = ['tickets', 'users', 'customers']
 /** Yunnan as a whole (全省). */
 const PROVINCE_CENTER = { lat: 24.9, lng: 101.5 }
 
-const fetchBoard = () => Promise.all([desk.call('board.snapshot', {}), desk.call('board.settings', {})])
-let early: ReturnType<typeof fetchBoard> | null = null
-
-/** Starts reading the board while the app is still starting (the board is the first screen). */
-export function prefetchBoard(): void {
-  early ??= fetchBoard()
-  early.catch(() => undefined)
-}
-
 function useBoardData() {
   const errorText = useErrorText()
   const { setSnapshot, setSettings } = useBoard()
   const [error, setError] = useState<string | null>(null)
   const load = useCallback(async () => {
     try {
-      const pending = early ?? fetchBoard()
-      early = null
-      const [snapshot, settings] = await pending
+      const [snapshot, settings] = await readBoard()
       setSnapshot(snapshot)
       setSettings(settings)
       setError(null)

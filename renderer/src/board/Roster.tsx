@@ -19,8 +19,8 @@ type Job = BoardEngineer['jobs'][number]
 
 type Clock = ReturnType<typeof fixedClock>
 
-function StripJob({ job, engineerId, clock }: { job: Job; engineerId: string; clock: Clock }): React.JSX.Element {
-  const { t } = useTranslation()
+/** One booked job; its text comes from the row (a translation hook in each of hundreds of jobs cost tens of ms). */
+function StripJob({ job, engineerId, clock, noWindow }: { job: Job; engineerId: string; clock: Clock; noWindow: string }): React.JSX.Element {
   const select = useBoard((s) => s.select)
   const { setNodeRef, listeners, attributes } = useDraggable({ id: `job:${engineerId}:${job.ticketId}`, data: { ticketId: job.ticketId, fromEngineerId: engineerId }, disabled: job.helper })
   const placed = job.appointmentStart && job.appointmentEnd
@@ -31,7 +31,7 @@ function StripJob({ job, engineerId, clock }: { job: Job; engineerId: string; cl
         return { left: `${((from - DAY_START) / (DAY_END - DAY_START)) * 100}%`, width: `${((to - from) / (DAY_END - DAY_START)) * 100}%` }
       })()
     : undefined
-  const title = placed ? `${job.number} ${clock.hhmm(job.appointmentStart!)}–${clock.hhmm(job.appointmentEnd!)}` : `${job.number} ${t('board.noWindow')}`
+  const title = placed ? `${job.number} ${clock.hhmm(job.appointmentStart!)}–${clock.hhmm(job.appointmentEnd!)}` : `${job.number} ${noWindow}`
   return (
     <span
       ref={setNodeRef}
@@ -75,12 +75,12 @@ const RosterRow = memo(function RosterRow({ engineer, suggestion, top, clock }: 
           <span key={h} className="hour" style={{ left: `${((h * 60 - DAY_START) / (DAY_END - DAY_START)) * 100}%` }} />
         ))}
         {placed.map((j) => (
-          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} clock={clock} />
+          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} clock={clock} noWindow={t('board.noWindow')} />
         ))}
       </div>
       <div className="unplaced">
         {unplaced.map((j) => (
-          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} clock={clock} />
+          <StripJob key={j.ticketId} job={j} engineerId={engineer.id} clock={clock} noWindow={t('board.noWindow')} />
         ))}
       </div>
     </div>

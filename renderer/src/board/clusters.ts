@@ -1,7 +1,7 @@
 // Clustering (supercluster) keeps the board readable at every zoom: thousands of tickets become a
 // few dozen bubbles, each coloured by the worst SLA state inside it.
 import type L from 'leaflet'
-import { useEffect, useMemo, useState } from 'react'
+import { startTransition, useEffect, useMemo, useState } from 'react'
 import { useMap } from 'react-leaflet'
 import Supercluster, { type ClusterProperties } from 'supercluster'
 
@@ -35,7 +35,10 @@ export function useClusterIndex(points: readonly ClusterPoint[], opts: { radius:
   }, [points, opts.radius, opts.maxZoom])
 }
 
-/** The map's view, updated when a pan or zoom ends (not on every frame: panning stays smooth). */
+/**
+ * The map's view, updated when a pan or zoom ends (not on every frame: panning stays smooth), as a
+ * transition: React redraws the markers in slices between frames instead of in one long task.
+ */
 export function useView(): { bbox: [number, number, number, number]; zoom: number } {
   const map = useMap()
   const read = (m: L.Map) => {
@@ -44,7 +47,7 @@ export function useView(): { bbox: [number, number, number, number]; zoom: numbe
   }
   const [view, setView] = useState(() => read(map))
   useEffect(() => {
-    const update = () => setView(read(map))
+    const update = () => startTransition(() => setView(read(map)))
     map.on('moveend', update)
     return () => {
       map.off('moveend', update)
