@@ -1,3 +1,4 @@
+import { encodeBoardSnapshot } from '../../shared/api/boardSchemas'
 import { SqliteError } from 'better-sqlite3'
 import type { z } from 'zod'
 import {
@@ -163,7 +164,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     'engineers.list': (input) => engineers.list(input.stationId ?? identity.stationId),
     'sync.status': () => sync.status(),
     'sync.rejections': () => rejections.list(),
-    'board.snapshot': (input) => board.snapshot(input.stationId ?? identity.stationId),
+    'board.snapshot': (input) => encodeBoardSnapshot(board.snapshot(input.stationId ?? identity.stationId)),
     'board.settings': () => boardSettings.read(),
   }
 

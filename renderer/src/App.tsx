@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { desk, onDeskConnection } from './api/client'
+import { onDeskConnection } from './api/client'
 import { useErrorText } from './api/errorText'
 import { useShortcuts } from './shell/shortcuts'
 import { StatusBar } from './shell/StatusBar'
@@ -9,7 +9,7 @@ import { SyncLogPage } from './sync/SyncLogPage'
 import { useSyncFeed } from './sync/useSyncFeed'
 import { TicketsPage } from './tickets/TicketsPage'
 import { BoardPage } from './board/BoardPage'
-import { prefetchBoard } from './board/prefetch'
+import { callEarly } from './board/prefetch'
 import { useApp, type View } from './store/app'
 import { useSync } from './store/sync'
 import { useTickets } from './store/tickets'
@@ -26,9 +26,8 @@ export function App(): React.JSX.Element {
   useSyncFeed()
 
   const start = useCallback(async () => {
-    if (useApp.getState().view === 'board') prefetchBoard()
     try {
-      const [deskInfo, stations] = await Promise.all([desk.call('desk.info', {}), desk.call('stations.list', {})])
+      const [deskInfo, stations] = await Promise.all([callEarly('desk.info'), callEarly('stations.list')])
       setDesk(deskInfo, stations)
       setStartError(null)
       // A station's dispatcher starts on their own station's tickets; HQ sees every station.

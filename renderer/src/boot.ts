@@ -1,6 +1,6 @@
 // The page's entry: start reading the first screen's data, then load the app (its evaluation takes a
 // few hundred milliseconds that the desk core spends on the read).
-import { prefetchBoard } from './board/prefetch'
+import { prefetchFirstScreen } from './board/prefetch'
 
-prefetchBoard()
+prefetchFirstScreen()
 await import('./main')

@@ -7,7 +7,7 @@ import { EscalateArgs, FaultLevelArgs, PauseArgs, ResolveArgs, RespondArgs, Resu
 import { HolidayImportArgs, RulesUpdateArgs } from '../mutators/rules'
 import { AssignInput } from '../mutators/assign'
 import { HelperInput, JobStepInput, UnassignInput } from '../mutators/jobs'
-import { BoardSettings, BoardSnapshot, BoardSnapshotInput } from './boardSchemas'
+import { BoardSettings, BoardSnapshotInput, BoardSnapshotWire } from './boardSchemas'
 import { ConnectInput, Engineer, MutationRef, SyncRejectionView, SyncStatus } from './syncSchemas'
 import {
   CustomerCard,
@@ -52,7 +52,7 @@ export const queries = {
     output: z.object({ version: z.number(), rules: ServiceRulesSchema, note: z.string(), createdAt: z.string(), createdByName: z.string().nullable() }),
   },
   /** 派工看板: every open ticket and every active engineer of a station (default: this desk's), in one read. */
-  'board.snapshot': { input: BoardSnapshotInput, output: BoardSnapshot },
+  'board.snapshot': { input: BoardSnapshotInput, output: BoardSnapshotWire },
   /** The board's map settings, kept on this desk only. */
   'board.settings': { input: Empty, output: BoardSettings },
 } as const

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
+import { decodeBoardSnapshot, type BoardSnapshotWire } from '../../shared/api/boardSchemas'
 import { newDataDir, startHost } from '../e2e/host'
 import { ms, percentile, table } from './stats'
 
@@ -123,10 +124,8 @@ export async function boardBench(): Promise<string> {
   try {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-    const snapshot = (await (await context.request.post(`${host.url}/api/call`, { data: { method: 'board.snapshot', input: {} } })).json()) as {
-      value: { station: { lat: number; lng: number }; tickets: { lat: number | null; lng: number | null }[]; engineers: unknown[] }
-    }
-    const { station, tickets, engineers } = snapshot.value
+    const answer = (await (await context.request.post(`${host.url}/api/call`, { data: { method: 'board.snapshot', input: {} } })).json()) as { value: BoardSnapshotWire }
+    const { station, tickets, engineers } = decodeBoardSnapshot(answer.value)
     if (tickets.length < TICKETS || engineers.length < ENGINEERS) throw new Error(`board load: ${tickets.length} tickets, ${engineers.length} engineers`)
 
     // 1. open → interactive, three times on a fresh page each
@@ -181,7 +180,7 @@ export async function boardBench(): Promise<string> {
 
     // 4. the baseline: plain Leaflet, 10,000 default markers, the same gestures (BOARD_BENCH_BASELINE=0 skips it while working on the board)
     if (process.env.BOARD_BENCH_BASELINE === '0') return boardTable(opens, boardFrames, drops, null, tickets.length, engineers.length)
-    const points = tickets.filter((t): t is { lat: number; lng: number } => t.lat !== null && t.lng !== null).slice(0, TICKETS)
+    const points = tickets.flatMap((t) => (t.lat !== null && t.lng !== null ? [{ lat: t.lat, lng: t.lng }] : [])).slice(0, TICKETS)
     const b = await baselineServer(points, station)
     baseline = b.server
     const basePage = await context.newPage()

@@ -8,7 +8,7 @@ import type { Desk } from '../../electron/desk'
 import { openDatabase } from '../../electron/desk/db/open'
 import { SqliteTx } from '../../electron/desk/db/sqliteTx'
 import { parseBoardLoad, seedBoardLoad } from '../../electron/desk/demo/boardLoad'
-import { DEFAULT_BOARD_SETTINGS } from '../../shared/api/boardSchemas'
+import { DEFAULT_BOARD_SETTINGS, decodeBoardSnapshot, encodeBoardSnapshot } from '../../shared/api/boardSchemas'
 import { commands, queries } from '../../shared/api/contract'
 import { DEFAULT_SHIFT } from '../../shared/domain/shift'
 import { translate, zhCN } from '../../shared/i18n'
@@ -28,8 +28,10 @@ function sql<T>(desk: Desk, text: string, ...params: unknown[]): T[] {
 describe('board.snapshot', () => {
   it('holds every open ticket and active engineer of the station, with the 工单 list’s clocks', async () => {
     const desk = await testDesk()
-    const snap = await desk.call('board.snapshot', {})
-    queries['board.snapshot'].output.parse(snap)
+    const wire = queries['board.snapshot'].output.parse(await desk.call('board.snapshot', {}))
+    const snap = decodeBoardSnapshot(wire)
+    // the rows say the same as the tickets do
+    expect(encodeBoardSnapshot(snap)).toEqual(wire)
     expect(snap.now).toBe(TEST_NOW.toISOString())
     expect(snap.station).toEqual({ id: 'st-wh', name: '昆明五华站', lat: 25.0432, lng: 102.7065, timezone: 'Asia/Shanghai' })
 
@@ -64,7 +66,7 @@ describe('board.snapshot', () => {
 
   it('places each engineer, with his status and end of shift (his jobs are among the tickets)', async () => {
     const desk = await testDesk()
-    const snap = await desk.call('board.snapshot', {})
+    const snap = decodeBoardSnapshot(await desk.call('board.snapshot', {}))
     const active = sql<{ id: string; status: string; home_lat: number; home_lng: number }>(desk, "SELECT id, status, home_lat, home_lng FROM users WHERE station_id = 'st-wh' AND role = 'engineer' AND active = 1")
     expect(snap.engineers.map((e) => e.id).sort()).toEqual(active.map((e) => e.id).sort())
     const byId = new Map(snap.tickets.map((t) => [t.id, t]))
@@ -87,14 +89,14 @@ describe('board.snapshot', () => {
 
   it('follows writes at once, reads another station on request, and refuses an unknown one', async () => {
     const desk = await testDesk()
-    const before = await desk.call('board.snapshot', {})
+    const before = decodeBoardSnapshot(await desk.call('board.snapshot', {}))
     const { id } = await desk.call('ticket.create', TICKET_DRAFT)
     await desk.call('ticket.assign', { ticketId: id, engineerId: 'st-wh-eng-04' })
-    const after = await desk.call('board.snapshot', {})
+    const after = decodeBoardSnapshot(await desk.call('board.snapshot', {}))
     expect(after.tickets.length).toBe(before.tickets.length + 1)
     expect(after.tickets.find((t) => t.id === id)).toMatchObject({ status: 'assigned', assigneeId: 'st-wh-eng-04', createdAt: TEST_NOW.toISOString(), clock: { kind: 'response', state: 'running' } })
 
-    const qj = await desk.call('board.snapshot', { stationId: 'st-qj' })
+    const qj = decodeBoardSnapshot(await desk.call('board.snapshot', { stationId: 'st-qj' }))
     expect(qj.station.name).toBe('曲靖站')
     expect(qj.tickets.length).toBe(sql<{ n: number }>(desk, `SELECT count(*) n FROM tickets WHERE station_id = 'st-qj' AND status IN (${OPEN})`)[0]!.n)
     expect(qj.engineers.every((e) => e.id.startsWith('st-qj-'))).toBe(true)
@@ -166,7 +168,7 @@ describe('the board bench station', () => {
     const a = await testDesk({ boardLoad: { openTickets: 600, engineers: 40 } })
     const b = await testDesk({ boardLoad: { openTickets: 600, engineers: 40 } })
     expect(fingerprint(a.dataDir)).toBe(fingerprint(b.dataDir))
-    const snap = await a.call('board.snapshot', {})
+    const snap = decodeBoardSnapshot(await a.call('board.snapshot', {}))
     expect(snap.tickets.length).toBe(600)
     expect(snap.engineers.length).toBe(40)
     // every customer sits inside the station's area (Kunming's districts and counties)
@@ -184,17 +186,18 @@ describe('the board bench station', () => {
     const desk = await testDesk({ boardLoad: { openTickets: 10_000, engineers: 500 } })
     const made = performance.now() - started
     const times: number[] = []
-    let snap = await desk.call('board.snapshot', {})
+    let wire = await desk.call('board.snapshot', {})
     for (let i = 0; i < 5; i++) {
       const t = performance.now()
-      snap = await desk.call('board.snapshot', {})
+      wire = await desk.call('board.snapshot', {})
       times.push(performance.now() - t)
     }
+    queries['board.snapshot'].output.parse(wire)
+    const snap = decodeBoardSnapshot(wire)
     times.sort((x, y) => x - y)
     console.log(`board load: first start ${Math.round(made)} ms; board.snapshot of 10,000 + 500: ${times.map((t) => t.toFixed(0)).join(' / ')} ms`)
     expect(snap.tickets.length).toBe(10_000)
     expect(snap.engineers.length).toBe(500)
-    queries['board.snapshot'].output.parse(snap)
     // mostly 待派工 and 已派工, and every bench engineer at most at one customer
     const byStatus = (s: string) => snap.tickets.filter((t) => t.status === s).length
     expect(byStatus('new') + byStatus('assigned')).toBeGreaterThan(6_000)

@@ -1,5 +1,6 @@
 // The job's status flow after 派工 (issue 5): accept, depart, arrive; undoing a first assignment;
 // helper engineers; and how 完成 / 待备件 / 已升级 follow from 到达现场. Real SQLite files.
+import { decodeBoardSnapshot } from '../../shared/api/boardSchemas'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -79,7 +80,7 @@ describe('the job status flow', () => {
     // the timeline event's id is the one in the args (so the server writes the same row)
     expect(after.events.map((e) => e.id)).toEqual(expect.arrayContaining(queued.map((o) => o.args.id)))
     // the board shows him on site, at the customer
-    const board = await desk.call('board.snapshot', {})
+    const board = decodeBoardSnapshot(await desk.call('board.snapshot', {}))
     const a = board.engineers.find((e) => e.id === ENG_A)!
     const t = board.tickets.find((x) => x.id === id)!
     expect(t).toMatchObject({ status: 'on_site', arrivalDue: null })
@@ -110,7 +111,7 @@ describe('the job status flow', () => {
     await desk.call('ticket.arrive', { ticketId: id })
     await desk.call('ticket.pause', { ticketId: id, reason: 'parts', note: '等硬盘' })
     expect(ticketRow(desk, id)).toMatchObject({ status: 'waiting_parts', next_due: null })
-    expect((await desk.call('board.snapshot', {})).tickets.find((t) => t.id === id)!.clock).toMatchObject({ kind: 'resolution', state: 'paused', dueAt: null })
+    expect((decodeBoardSnapshot(await desk.call('board.snapshot', {}))).tickets.find((t) => t.id === id)!.clock).toMatchObject({ kind: 'resolution', state: 'paused', dueAt: null })
     await desk.call('ticket.resume', { ticketId: id })
     expect(ticketRow(desk, id)).toMatchObject({ status: 'on_site' })
     expect((await desk.call('tickets.get', { id })).events.filter((e) => e.kind === 'resumed').at(-1)!.data).toEqual({ reason: 'parts', to: 'on_site' })
@@ -132,7 +133,7 @@ describe('the job status flow', () => {
     await desk.call('ticket.arrive', { ticketId: other })
     expect(await desk.call('ticket.resolve', { ticketId: other, method: 'onsite' })).toEqual({ recheckDue: null })
     expect(ticketRow(desk, other)).toMatchObject({ status: 'resolved', next_due: null })
-    expect((await desk.call('board.snapshot', {})).tickets.some((t) => t.id === other)).toBe(false)
+    expect((decodeBoardSnapshot(await desk.call('board.snapshot', {}))).tickets.some((t) => t.id === other)).toBe(false)
   })
 
   it('an engineer moves only his own jobs (as the server runs it for the engineer role)', async () => {
@@ -171,7 +172,7 @@ describe('undoing a dispatch (Ctrl+Z on the board)', () => {
     const last = (await desk.call('tickets.get', { id })).events.at(-1)!
     expect(last).toMatchObject({ kind: 'assigned', data: { engineerId: null, from: ENG_A, desk: 'WH1' } })
     expect(outbox(desk).at(-1)).toMatchObject({ name: 'ticket.unassign', args: { ticketId: id, expectedAssigneeId: ENG_A, id: last.id, at: TEST_NOW.toISOString() } })
-    expect((await desk.call('board.snapshot', {})).tickets.find((t) => t.id === id)).toMatchObject({ assigneeId: null, helperIds: [], appointmentStart: null })
+    expect((decodeBoardSnapshot(await desk.call('board.snapshot', {}))).tickets.find((t) => t.id === id)).toMatchObject({ assigneeId: null, helperIds: [], appointmentStart: null })
     // nothing left to undo
     expect(await refused(desk, id, desk.call('ticket.unassign', { ticketId: id, expectedAssigneeId: ENG_A }))).toMatch(/当前没有派工，无需撤回$/)
   })
@@ -211,7 +212,7 @@ describe('helper engineers (协助工程师)', () => {
     await desk.call('ticket.addHelper', { ticketId: id, engineerId: ENG_B })
     await desk.call('ticket.addHelper', { ticketId: id, engineerId: ENG_C })
     expect(JSON.parse(ticketRow(desk, id).helper_ids as string)).toEqual([ENG_B, ENG_C])
-    const board = await desk.call('board.snapshot', {})
+    const board = decodeBoardSnapshot(await desk.call('board.snapshot', {}))
     expect(board.tickets.find((t) => t.id === id)!.helperIds).toEqual([ENG_B, ENG_C])
     // the board finds his job among the tickets (as a helper's, not held: renderer/src/board/derive.ts)
     expect(board.tickets.filter((t) => t.helperIds.includes(ENG_B)).map((t) => t.id)).toEqual([id])

@@ -1,3 +1,4 @@
+import { decodeBoardSnapshot } from '../../shared/api/boardSchemas'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -129,13 +130,13 @@ describe('migrations', () => {
     expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE status IN ('new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated')").get()).toEqual(open)
     raw.close()
     // the board reads it, and its jobs move on
-    const snap = await again.call('board.snapshot', {})
+    const snap = decodeBoardSnapshot(await again.call('board.snapshot', {}))
     expect(snap.tickets.length).toBeGreaterThan(0)
     expect(snap.tickets.every((t) => t.helperIds.length === 0)).toBe(true)
     const job = snap.tickets.find((t) => t.status === 'assigned')!
     await again.call('ticket.accept', { ticketId: job.id })
     await again.call('ticket.addHelper', { ticketId: job.id, engineerId: snap.engineers.find((e) => e.id !== job.assigneeId)!.id })
-    expect((await again.call('board.snapshot', {})).tickets.find((t) => t.id === job.id)).toMatchObject({ status: 'accepted', helperIds: [expect.any(String)] })
+    expect((decodeBoardSnapshot(await again.call('board.snapshot', {}))).tickets.find((t) => t.id === job.id)).toMatchObject({ status: 'accepted', helperIds: [expect.any(String)] })
     again.close()
   })
 

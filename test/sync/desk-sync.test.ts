@@ -1,3 +1,4 @@
+import { decodeBoardSnapshot } from '../../shared/api/boardSchemas'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failure, testDesk } from '../desk/helpers'
 import { postgresAvailable } from '../server/helpers'
@@ -105,19 +106,19 @@ describe.each(KINDS)('desks syncing through a server on %s', (kind) => {
     await a.call('ticket.accept', { ticketId })
     await a.sync()
     await b.sync()
-    const seen = (await b.call('board.snapshot', {})).tickets.find((t) => t.id === ticketId)
+    const seen = (decodeBoardSnapshot(await b.call('board.snapshot', {}))).tickets.find((t) => t.id === ticketId)
     expect(seen).toMatchObject({ status: 'accepted', assigneeId: 'st-wh-eng-01', helperIds: ['st-wh-eng-02'] })
 
     // A, offline, takes the dispatch back (Ctrl+Z); meanwhile B records the engineer setting off
     netA.online = false
     await a.call('ticket.unassign', { ticketId, expectedAssigneeId: 'st-wh-eng-01' })
-    expect((await a.call('board.snapshot', {})).tickets.find((t) => t.id === ticketId)).toMatchObject({ status: 'new', helperIds: [] })
+    expect((decodeBoardSnapshot(await a.call('board.snapshot', {}))).tickets.find((t) => t.id === ticketId)).toMatchObject({ status: 'new', helperIds: [] })
     await b.call('ticket.depart', { ticketId })
     await b.sync()
     netA.online = true
     await a.sync()
     // the server's truth is back on A, helpers and all, and A is told why its undo did not take
-    expect((await a.call('board.snapshot', {})).tickets.find((t) => t.id === ticketId)).toMatchObject({ status: 'en_route', assigneeId: 'st-wh-eng-01', helperIds: ['st-wh-eng-02'] })
+    expect((decodeBoardSnapshot(await a.call('board.snapshot', {}))).tickets.find((t) => t.id === ticketId)).toMatchObject({ status: 'en_route', assigneeId: 'st-wh-eng-01', helperIds: ['st-wh-eng-02'] })
     const [rejection] = await a.call('sync.rejections', {})
     expect(rejection).toMatchObject({ name: 'ticket.unassign', key: 'errors.ticket.cannotUnassign', message: '工单当前为「在途」，不能撤回派工' })
   })

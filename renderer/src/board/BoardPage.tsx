@@ -3,6 +3,7 @@
 // ranked list with the keyboard. Ctrl+Z undoes the last dispatch.
 import { DndContext, DragOverlay, MeasuringStrategy, PointerSensor, getClientRect, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core'
 import type L from 'leaflet'
+import { decodeBoardSnapshot } from '../../../shared/api/boardSchemas'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { desk } from '../api/client'
@@ -14,7 +15,7 @@ import { useDispatchActions } from './actions'
 import { AppointmentDialog } from './AppointmentDialog'
 import { BoardMap, CITY_ZOOM, PROVINCE_ZOOM } from './BoardMap'
 import { indexById, queueOf, suggestionsFor, withJobs } from './derive'
-import { readBoard } from './prefetch'
+import { callEarly } from './prefetch'
 import { Roster } from './Roster'
 import { SelectionPanel } from './SelectionPanel'
 import { TicketCard } from './TicketCard'
@@ -39,8 +40,8 @@ function useBoardData() {
   const [error, setError] = useState<string | null>(null)
   const load = useCallback(async () => {
     try {
-      const [snapshot, settings] = await readBoard()
-      setSnapshot(snapshot)
+      const [wire, settings] = await Promise.all([callEarly('board.snapshot'), callEarly('board.settings')])
+      setSnapshot(decodeBoardSnapshot(wire))
       setSettings(settings)
       setError(null)
     } catch (e) {

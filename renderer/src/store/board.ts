@@ -2,11 +2,11 @@
 // filters, the booking in progress and what Ctrl+Z undoes. Assignments show at once (optimistic);
 // the desk's next snapshot confirms them.
 import { create } from 'zustand'
-import type { BoardJob } from '../../../shared/api/boardSchemas'
+import type { BoardJob, BoardSnapshot } from '../../../shared/api/boardSchemas'
 import type { MethodOutput } from '../../../shared/api/contract'
 import type { Category, FaultLevel, Skill, Zone } from '../../../shared/domain/enums'
 
-export type BoardSnapshot = MethodOutput<'board.snapshot'>
+export type { BoardSnapshot }
 export type BoardTicket = BoardSnapshot['tickets'][number]
 /** An engineer as the snapshot gives him; the board adds his jobs (derive.ts: withJobs). */
 export type SnapshotEngineer = BoardSnapshot['engineers'][number]
