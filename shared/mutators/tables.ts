@@ -1,5 +1,6 @@
 // Rows of the synced tables, column for column as stored (desk SQLite, later server PostgreSQL).
 // Mutators read and write only through these shapes, so the same code runs on both stores.
+import type { Count, Leg, MovementKind, PartCategory, StockPlace } from '../domain/parts'
 import type { ContractLevel, ServiceRules } from '../domain/rules'
 import type { PauseReason } from '../domain/sla'
 import type { WarrantyVerdict } from '../domain/warranty'
@@ -171,6 +172,125 @@ export interface TicketEventRow {
   data: Record<string, unknown>
 }
 
+export interface PartRow {
+  id: string
+  number: string
+  name: string
+  model: string
+  category: PartCategory
+  grade: number
+  /** fen */
+  unit_cost: number
+  price: number
+  active: number
+  created_at: string
+}
+
+/** One balance of a station: a part at a place (and holder); kept by the movements, never below zero. */
+export interface PartStockRow {
+  id: string
+  station_id: string
+  part_id: string
+  place: StockPlace
+  holder_id: string | null
+  qty: number
+  updated_at: string
+}
+
+/** One entry of the ledger (台帐); never changed once written. */
+export interface PartMovementRow {
+  id: string
+  station_id: string
+  kind: MovementKind
+  at: string
+  month: string
+  part_id: string
+  qty: number
+  engineer_id: string | null
+  ticket_id: string | null
+  legs: Leg[]
+  actor_id: string
+  clerk_id: string | null
+  manager_id: string | null
+  reason: string
+  approved_by: string | null
+  approval_note: string
+  reference: string
+  slip_id: string | null
+  batch_id: string | null
+}
+
+export interface ReturnSlipRow {
+  id: string
+  station_id: string
+  number: string
+  part_id: string
+  good_part_id: string
+  ticket_id: string
+  engineer_id: string
+  movement_id: string
+  fault_description: string
+  note: string
+  status: 'open' | 'boxed' | 'received'
+  batch_id: string | null
+  created_at: string
+  received_at: string | null
+}
+
+export interface ReturnBatchRow {
+  id: string
+  station_id: string
+  number: string
+  status: 'shipped' | 'received'
+  shipped_at: string
+  shipped_by: string
+  received_at: string | null
+}
+
+export interface PartRequestRow {
+  id: string
+  station_id: string
+  number: string
+  lines: { partId: string; qty: number }[]
+  reason: string
+  status: 'requested' | 'approved' | 'rejected' | 'received'
+  requested_by: string
+  requested_at: string
+  decided_by: string | null
+  decided_at: string | null
+  decision_note: string
+  received_at: string | null
+}
+
+export interface DamageAssessmentRow {
+  id: string
+  station_id: string
+  number: string
+  ticket_id: string
+  part_id: string
+  finding: string
+  status: 'pending' | 'approved' | 'rejected'
+  assessed_by: string
+  assessed_at: string
+  decided_by: string | null
+  decided_at: string | null
+  decision_note: string
+  used_by: string | null
+}
+
+export interface ReconciliationRow {
+  id: string
+  station_id: string
+  month: string
+  counts: Count[]
+  clerk_id: string | null
+  clerk_signed_at: string | null
+  manager_id: string | null
+  manager_signed_at: string | null
+  locked_at: string | null
+  updated_at: string
+}
+
 export interface Tables {
   stations: StationRow
   users: UserRow
@@ -183,6 +303,14 @@ export interface Tables {
   ticket_pauses: TicketPauseRow
   service_rules: ServiceRulesRow
   rules_head: RulesHeadRow
+  parts: PartRow
+  part_stock: PartStockRow
+  part_movements: PartMovementRow
+  part_requests: PartRequestRow
+  damage_assessments: DamageAssessmentRow
+  return_slips: ReturnSlipRow
+  return_batches: ReturnBatchRow
+  reconciliations: ReconciliationRow
 }
 export type TableName = keyof Tables
 
@@ -199,6 +327,14 @@ export const TABLE_NAMES: readonly TableName[] = [
   'ticket_pauses',
   'service_rules',
   'rules_head',
+  'parts',
+  'part_stock',
+  'part_movements',
+  'part_requests',
+  'damage_assessments',
+  'return_slips',
+  'return_batches',
+  'reconciliations',
 ]
 
 /** Columns stored as JSON text; the stores encode and decode them. */
@@ -208,4 +344,7 @@ export const JSON_COLUMNS: { [T in TableName]?: readonly (keyof Tables[T])[] } =
   ticket_events: ['data'],
   tickets: ['warranty', 'helper_ids'],
   service_rules: ['data'],
+  part_movements: ['legs'],
+  part_requests: ['lines'],
+  reconciliations: ['counts'],
 }

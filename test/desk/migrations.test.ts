@@ -9,6 +9,8 @@ import { tempDir } from './helpers'
 
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
+/** Undoes migration 007, to make a data dir as an older version wrote it. */
+const DROP_PARTS = 'DROP TABLE reconciliations; DROP TABLE damage_assessments; DROP TABLE part_requests; DROP TABLE return_batches; DROP TABLE return_slips; DROP TABLE part_movements; DROP TABLE part_stock; DROP TABLE parts'
 const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
 
 describe('migrations', () => {
@@ -112,6 +114,49 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('007 adds the parts tables: balances never below zero, the ledger\'s legs a JSON array, one reconciliation per station and month', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 7)
+    expect(tables(db)).toEqual(expect.arrayContaining(['parts', 'part_stock', 'part_movements', 'part_requests', 'damage_assessments', 'return_slips', 'return_batches', 'reconciliations']))
+    db.exec(`INSERT INTO stations (id, code, name, kind, region_code, lat, lng) VALUES ('s', 'WH', '站', 'station', '530102', 25, 102);
+             INSERT INTO parts (id, number, name, model, category, grade, unit_cost, price, created_at) VALUES ('p', 'HDD-1', '硬盘', '', 'hdd', 1, 100, 200, '2026-01-01T00:00:00Z')`)
+    const stock = (id: string, place: string, qty: number) =>
+      db.prepare("INSERT INTO part_stock (id, station_id, part_id, place, holder_id, qty, updated_at) VALUES (?, 's', 'p', ?, NULL, ?, '2026-01-01T00:00:00Z')").run(id, place, qty)
+    stock('a', 'shelf', 3)
+    expect(() => stock('b', 'shelf', -1)).toThrow(/CHECK/)
+    expect(() => stock('c', 'attic', 1)).toThrow(/CHECK/)
+    const move = (id: string, legs: string) =>
+      db.prepare("INSERT INTO part_movements (id, station_id, kind, at, month, part_id, qty, legs, actor_id) VALUES (?, 's', 'receive', '2026-04-01T00:00:00Z', '2026-04', 'p', 1, ?, 'u')").run(id, legs)
+    move('m1', '[{"partId":"p","place":"shelf","holderId":null,"delta":1}]')
+    expect(() => move('m2', '{"delta":1}')).toThrow(/CHECK/)
+    const recon = (id: string) => db.prepare("INSERT INTO reconciliations (id, station_id, month, counts, updated_at) VALUES (?, 's', '2026-04', '[]', '2026-05-01T00:00:00Z')").run(id)
+    recon('r1')
+    expect(() => recon('r2')).toThrow(/UNIQUE/)
+    expect(() => db.prepare("INSERT INTO parts (id, number, name, model, category, grade, unit_cost, price, created_at) VALUES ('p2', 'HDD-1', '硬盘', '', 'hdd', 1, 100, 200, '')").run()).toThrow(/UNIQUE/)
+    db.close()
+  })
+
+  it('a data dir from before 007 gets the parts catalogue on open, with empty stock, and keeps its tickets', async () => {
+    const dir = tempDir()
+    const now = () => new Date('2026-11-20T02:30:00Z')
+    ;(await openDesk({ dataDir: dir, now })).close()
+    const db = openDatabase(dir)
+    const before = db.prepare('SELECT count(*) AS n FROM tickets').get()
+    db.exec(DROP_PARTS)
+    db.pragma('user_version = 6')
+    db.close()
+    const again = await openDesk({ dataDir: dir, now })
+    expect((await again.call('desk.info', {})).schemaVersion).toBe(SCHEMA_VERSION)
+    const stock = await again.call('parts.stock', {})
+    expect(stock.length).toBeGreaterThan(10)
+    expect(stock.every((p) => p.shelf + p.engineer + p.bad + p.transit + p.loaned === 0)).toBe(true)
+    expect((await again.call('tickets.list', {})).total).toBeGreaterThan(0)
+    again.close()
+    const raw = openDatabase(dir)
+    expect(raw.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual(before)
+    raw.close()
+  })
+
   it('a data dir from before 006 keeps its tickets, and they have no helpers and no accept / depart times', async () => {
     const dir = tempDir()
     const now = () => new Date('2026-11-20T02:30:00Z')
@@ -120,11 +165,11 @@ describe('migrations', () => {
     // make it a schema-5 desk: as written before the board existed
     const db = openDatabase(dir)
     const open = db.prepare("SELECT count(*) AS n FROM tickets WHERE status IN ('new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated')").get() as { n: number }
-    db.exec('ALTER TABLE tickets DROP COLUMN helper_ids; ALTER TABLE tickets DROP COLUMN accepted_at; ALTER TABLE tickets DROP COLUMN departed_at')
+    db.exec(`${DROP_PARTS}; ALTER TABLE tickets DROP COLUMN helper_ids; ALTER TABLE tickets DROP COLUMN accepted_at; ALTER TABLE tickets DROP COLUMN departed_at`)
     db.pragma('user_version = 5')
     db.close()
     const again = await openDesk({ dataDir: dir, now })
-    expect((await again.call('desk.info', {})).schemaVersion).toBe(6)
+    expect((await again.call('desk.info', {})).schemaVersion).toBe(SCHEMA_VERSION)
     const raw = openDatabase(dir)
     expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE helper_ids <> '[]' OR accepted_at IS NOT NULL OR departed_at IS NOT NULL").get()).toEqual({ n: 0 })
     expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE status IN ('new', 'assigned', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'escalated')").get()).toEqual(open)
