@@ -1,4 +1,5 @@
 import { HQ, HQ_STAFF, STATIONS, engineersOf, staffOf } from '../shared/demo/network'
+import { DEMO_PARTS } from '../shared/demo/parts'
 import { RULES_PRESET } from '../shared/domain/rules'
 import { rulesRowId, type UserRow } from '../shared/mutators'
 import { hashPassword, newPassword, newSecret } from './auth'
@@ -13,7 +14,10 @@ export const ADMIN: UserRow = { id: 'admin', station_id: HQ.id, name: '系统管
  */
 export async function seedServer(store: SqlStore, opts: { adminPassword?: string; now: Date }): Promise<{ secret: string; adminPassword: string | null }> {
   const [meta] = await store.query<{ value: string }>("SELECT value FROM server_meta WHERE key = 'token_secret'")
-  if (meta) return { secret: meta.value, adminPassword: null }
+  if (meta) {
+    await ensurePartsCatalogue(store)
+    return { secret: meta.value, adminPassword: null }
+  }
   const adminPassword = opts.adminPassword ?? newPassword()
   const hash = await hashPassword(adminPassword)
   const secret = newSecret()
@@ -29,9 +33,21 @@ export async function seedServer(store: SqlStore, opts: { adminPassword?: string
     await tx.put('users', ADMIN)
     await tx.put('service_rules', { id: rulesRowId(1), version: 1, data: RULES_PRESET, note: '种子预设', created_by: null, created_at: opts.now.toISOString() })
     await tx.put('rules_head', { id: 'head', version: 1 })
+    for (const p of DEMO_PARTS) await tx.put('parts', p)
     await tx.flush()
     await q.query('INSERT INTO accounts (username, user_id, password_hash) VALUES ($1, $2, $3)', ['admin', ADMIN.id, hash])
     await q.query("INSERT INTO server_meta (key, value) VALUES ('token_secret', $1)", [secret])
   })
   return { secret, adminPassword: opts.adminPassword ? null : adminPassword }
+}
+
+/** A server seeded before 备件: the demo catalogue, the same rows every new desk has. */
+async function ensurePartsCatalogue(store: SqlStore): Promise<void> {
+  if ((await store.query('SELECT 1 FROM parts LIMIT 1')).length) return
+  await store.transaction(async (q) => {
+    const { value: version } = one(await q.query<{ value: number }>('UPDATE sync_version SET value = value + 1 WHERE id = 1 RETURNING value'))
+    const tx = new PgTx(q, Number(version), { stationId: null }, new Map())
+    for (const p of DEMO_PARTS) await tx.put('parts', p)
+    await tx.flush()
+  })
 }

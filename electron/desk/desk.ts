@@ -47,6 +47,10 @@ import { syncSettingsStore } from './sync/settings'
 import { ShadowingTx } from './sync/shadow'
 import { syncCommands } from './sync/commands'
 import { boardQueries } from './queries/board'
+import { partsQueries } from './queries/parts'
+import { ensurePartsCatalogue, seedDemoStock } from './demo/parts'
+import { parsePartsCsv, parsePartsXlsx } from './parts/importFile'
+import { reconciliationWorkbook } from './parts/exportXlsx'
 import { boardSettingsStore } from './boardSettings'
 import type { BoardLoad } from './demo/boardLoad'
 
@@ -92,8 +96,9 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const db = openDatabase(options.dataDir)
   const schemaVersion = migrate(db)
   const tx = new SqliteTx(db)
+  const known = readIdentity(db)
   const identity =
-    readIdentity(db) ??
+    known ??
     firstStart(db, tx, {
       demo: options.demo ?? FIRST_START_DEFAULTS.demo,
       stationCode: options.stationCode ?? FIRST_START_DEFAULTS.stationCode,
@@ -103,6 +108,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       boardLoad: options.boardLoad ?? null,
     }).identity
   await ensureRules(db, tx, now())
+  ensurePartsCatalogue(db, tx)
+  if (!known && (options.demo ?? FIRST_START_DEFAULTS.demo)) await seedDemoStock(db, tx, identity.stationId, now())
   const station = db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone, lat, lng FROM stations WHERE id = ?').get(identity.stationId) as {
     code: string
     timezone: string
@@ -128,6 +135,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const preview = previewQuery(db, rules, now)
   const engineers = engineerQueries(db)
   const board = boardQueries(db, rules, now)
+  const parts = partsQueries(db, now)
   const boardSettings = boardSettingsStore(db)
   const rejections = rejectionQueries(db)
   const stmt = {
@@ -152,6 +160,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       schemaVersion,
       pendingMutations: (stmt.pending.get() as { n: number }).n,
       syncServer: settings.read()?.serverUrl ?? null,
+      now: now().toISOString(),
     }),
     'stations.list': () => stmt.stations.all() as MethodOutput<'stations.list'>,
     'regions.list': () => [...REGIONS],
@@ -166,6 +175,17 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     'sync.rejections': () => rejections.list(),
     'board.snapshot': (input) => encodeBoardSnapshot(board.snapshot(input.stationId ?? identity.stationId)),
     'board.settings': () => boardSettings.read(),
+    'parts.catalogue': () => parts.catalogue(),
+    'parts.stock': () => parts.stock(identity.stationId),
+    'parts.holdings': () => parts.holdings(identity.stationId),
+    'parts.people': () => parts.people(identity.stationId),
+    'parts.ledger': (input) => parts.ledger(identity.stationId, input),
+    'parts.returns': () => parts.returns(identity.stationId),
+    'parts.slip': (input) => parts.slip(input.id),
+    'parts.batch': (input) => parts.batch(input.id),
+    'parts.ofTicket': (input) => parts.ofTicket(input.ticketId, identity.stationId),
+    'parts.reconciliation': (input) => parts.reconciliation(identity.stationId, input.month),
+    'parts.requests': () => parts.requests(identity.stationId),
   }
 
   const listeners = new Map<string, Set<Listener>>()
@@ -213,6 +233,10 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
             const day = localDate(at, station.timezone)
             return formatTicketNumber({ stationCode: station.code, deskCode: identity.deskCode, localDate: day, sequence: counter(`ticket:${day}`) })
           },
+          nextFormNumber: (form) => {
+            const day = localDate(at, station.timezone)
+            return `${form}-${formatTicketNumber({ stationCode: station.code, deskCode: identity.deskCode, localDate: day, sequence: counter(`${form}:${day}`) })}`
+          },
         }),
       ),
     )
@@ -237,6 +261,11 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       const saved = boardSettings.write(input)
       emit('data.changed', { tables: ['board_settings'] })
       return saved
+    },
+    'parts.parseImport': async (input) => ({ parts: 'text' in input ? parsePartsCsv(input.text) : await parsePartsXlsx(Buffer.from(input.xlsxBase64, 'base64')) }),
+    'recon.exportXlsx': async (input) => {
+      const view = parts.reconciliation(identity.stationId, input.month)
+      return { fileName: `${view.station.code}-月度对帐-${view.month}.xlsx`, base64: (await reconciliationWorkbook(view)).toString('base64') }
     },
   } satisfies { [N in CommandName]: (input: z.output<Commands[N]['input']>) => Promise<MethodOutput<N>> }
 

@@ -7,6 +7,8 @@ import type { MutatorArgs } from '../../shared/mutators'
 export interface PrepareContext {
   now: Date
   nextTicketNumber(): string
+  /** The desk's next number of a form: 返修单 FX, 装箱单 ZX, 申请表 SQ, 鉴定表 JD; e.g. FX-WH1-260407-001. */
+  nextFormNumber(form: 'FX' | 'ZX' | 'SQ' | 'JD'): string
 }
 
 type Prepare = { [N in MutationName]: (input: z.output<Mutations[N]['input']>, ctx: PrepareContext) => MutatorArgs<N> }
@@ -33,4 +35,21 @@ export const prepareArgs: Prepare = {
   'customer.setZone': withTime,
   'rules.update': withTime,
   'rules.importHolidays': withTime,
+  'part.create': withId,
+  'part.import': (input, ctx) => ({ at: ctx.now.toISOString(), parts: input.parts.map((p) => ({ ...p, id: uuidv7() })) }),
+  'parts.receive': withId,
+  'parts.issue': withId,
+  'parts.returnGood': withId,
+  'parts.swap': (input, ctx) => ({ ...withId(input, ctx), slipId: uuidv7(), slipNumber: ctx.nextFormNumber('FX') }),
+  'parts.lendLoaner': withId,
+  'parts.takeBackLoaner': withId,
+  'parts.adjust': withId,
+  'parts.request': (input, ctx) => ({ ...withId(input, ctx), number: ctx.nextFormNumber('SQ') }),
+  'parts.decideRequest': withTime,
+  'parts.assessDamage': (input, ctx) => ({ ...withId(input, ctx), number: ctx.nextFormNumber('JD') }),
+  'parts.decideAssessment': withTime,
+  'returns.ship': (input, ctx) => ({ ...withId(input, ctx), batchNumber: ctx.nextFormNumber('ZX') }),
+  'returns.receive': withId,
+  'recon.count': withTime,
+  'recon.sign': withTime,
 }

@@ -8,6 +8,40 @@ import { HolidayImportArgs, RulesUpdateArgs } from '../mutators/rules'
 import { AssignInput } from '../mutators/assign'
 import { HelperInput, JobStepInput, UnassignInput } from '../mutators/jobs'
 import { BoardSettings, BoardSnapshotInput, BoardSnapshotWire } from './boardSchemas'
+import {
+  AdjustFields,
+  AssessFields,
+  CountFields,
+  DecideAssessmentFields,
+  DecideRequestFields,
+  RequestFields,
+  HandOverFields,
+  LoanFields,
+  PartFields,
+  ReceiptFields,
+  ReceiveFields,
+  ShipFields,
+  SignFields,
+  SwapFields,
+} from '../mutators/parts'
+import {
+  DamageAssessmentView,
+  Holding,
+  LedgerEntryView,
+  LedgerFilter,
+  Part,
+  PartImportFileInput,
+  PartRequestView,
+  PartsPeople,
+  ReconciliationInput,
+  ReconciliationView,
+  ReturnBatchView,
+  ReturnSlipView,
+  ReturnsView,
+  SlipInput,
+  StockLine,
+  TicketPartsView,
+} from './partsSchemas'
 import { ConnectInput, Engineer, MutationRef, SyncRejectionView, SyncStatus } from './syncSchemas'
 import {
   CustomerCard,
@@ -55,6 +89,18 @@ export const queries = {
   'board.snapshot': { input: BoardSnapshotInput, output: BoardSnapshotWire },
   /** The board's map settings, kept on this desk only. */
   'board.settings': { input: Empty, output: BoardSettings },
+  // 备件 (issue 6)
+  'parts.catalogue': { input: Empty, output: z.array(Part) },
+  'parts.stock': { input: Empty, output: z.array(StockLine) },
+  'parts.holdings': { input: Empty, output: z.array(Holding) },
+  'parts.people': { input: Empty, output: PartsPeople },
+  'parts.ledger': { input: LedgerFilter, output: z.array(LedgerEntryView) },
+  'parts.returns': { input: Empty, output: ReturnsView },
+  'parts.slip': { input: SlipInput, output: ReturnSlipView.extend({ station: z.object({ code: z.string(), name: z.string() }) }) },
+  'parts.batch': { input: SlipInput, output: ReturnBatchView.extend({ station: z.object({ code: z.string(), name: z.string() }) }) },
+  'parts.ofTicket': { input: z.object({ ticketId: Id }), output: TicketPartsView },
+  'parts.reconciliation': { input: ReconciliationInput, output: ReconciliationView },
+  'parts.requests': { input: Empty, output: z.object({ requests: z.array(PartRequestView), assessments: z.array(DamageAssessmentView) }) },
 } as const
 
 export const mutations = {
@@ -80,6 +126,26 @@ export const mutations = {
   'customer.setZone': { input: SetZoneArgs.omit({ at: true }), output: Ok },
   'rules.update': { input: RulesUpdateArgs.omit({ at: true }), output: z.object({ version: z.number() }) },
   'rules.importHolidays': { input: HolidayImportArgs.omit({ at: true }), output: z.object({ version: z.number(), imported: z.number() }) },
+  'part.create': { input: PartFields, output: z.object({ id: z.string() }) },
+  'part.import': { input: z.object({ parts: z.array(PartFields).min(1, { error: 'errors.parts.importEmpty' }).max(5000) }), output: z.object({ added: z.number(), updated: z.number() }) },
+  'parts.receive': { input: ReceiveFields, output: Ok },
+  'parts.issue': { input: HandOverFields, output: Ok },
+  'parts.returnGood': { input: HandOverFields, output: Ok },
+  /** A part swapped on a ticket: the bad one comes back with its return slip (返修单). */
+  'parts.swap': { input: SwapFields, output: z.object({ slipId: z.string(), slipNumber: z.string() }) },
+  'parts.lendLoaner': { input: LoanFields, output: Ok },
+  'parts.takeBackLoaner': { input: LoanFields, output: Ok },
+  'parts.adjust': { input: AdjustFields, output: Ok },
+  /** 申请表 to the branch; approved (or not) there, then received against it. */
+  'parts.request': { input: RequestFields, output: z.object({ id: z.string(), number: z.string() }) },
+  'parts.decideRequest': { input: DecideRequestFields, output: Ok },
+  /** 物理损坏鉴定表: what the station found; the branch approves before the exchange. */
+  'parts.assessDamage': { input: AssessFields, output: z.object({ id: z.string(), number: z.string() }) },
+  'parts.decideAssessment': { input: DecideAssessmentFields, output: Ok },
+  'returns.ship': { input: ShipFields, output: z.object({ batchId: z.string(), batchNumber: z.string(), slips: z.number() }) },
+  'returns.receive': { input: ReceiptFields, output: Ok },
+  'recon.count': { input: CountFields, output: Ok },
+  'recon.sign': { input: SignFields, output: z.object({ locked: z.boolean() }) },
 } as const
 
 /**
@@ -96,6 +162,10 @@ export const commands = {
   'sync.discard': { input: MutationRef, output: Ok },
   /** The board's map settings (desk-local, not synced); answers them as saved and emits data.changed ['board_settings']. */
   'board.saveSettings': { input: BoardSettings, output: BoardSettings },
+  /** 月度对帐 as an Excel workbook for the branch (the file's bytes, base64). */
+  'recon.exportXlsx': { input: ReconciliationInput, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** Reads a catalogue file (CSV text, or an .xlsx as base64) into parts to import, or says what is wrong with it; changes nothing. */
+  'parts.parseImport': { input: PartImportFileInput, output: z.object({ parts: z.array(PartFields) }) },
 } as const
 
 export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.board', 'nav.tickets', 'nav.settings', 'edit.undo'] as const

@@ -15,6 +15,17 @@ export const QUERY_NAMES = [
   'rules.get',
   'board.snapshot',
   'board.settings',
+  'parts.catalogue',
+  'parts.stock',
+  'parts.holdings',
+  'parts.people',
+  'parts.ledger',
+  'parts.returns',
+  'parts.slip',
+  'parts.batch',
+  'parts.ofTicket',
+  'parts.reconciliation',
+  'parts.requests',
 ] as const
 export const MUTATION_NAMES = [
   'customer.create',
@@ -35,7 +46,24 @@ export const MUTATION_NAMES = [
   'customer.setZone',
   'rules.update',
   'rules.importHolidays',
+  'part.create',
+  'part.import',
+  'parts.receive',
+  'parts.issue',
+  'parts.returnGood',
+  'parts.swap',
+  'parts.lendLoaner',
+  'parts.takeBackLoaner',
+  'parts.adjust',
+  'parts.request',
+  'parts.decideRequest',
+  'parts.assessDamage',
+  'parts.decideAssessment',
+  'returns.ship',
+  'returns.receive',
+  'recon.count',
+  'recon.sign',
 ] as const
-export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard', 'board.saveSettings'] as const
+export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard', 'board.saveSettings', 'recon.exportXlsx', 'parts.parseImport'] as const
 export const METHOD_NAMES = [...QUERY_NAMES, ...MUTATION_NAMES, ...COMMAND_NAMES] as const
 export const EVENT_NAMES = ['data.changed', 'sync.status', 'shell.command'] as const

@@ -107,6 +107,8 @@ export const DeskInfo = z.object({
   schemaVersion: z.number(),
   pendingMutations: z.number(),
   syncServer: z.string().nullable(),
+  /** The desk's clock when asked (DESK_NOW in browser mode): the default month to reconcile, and the like. */
+  now: z.string(),
 })
 export type DeskInfo = z.infer<typeof DeskInfo>
 

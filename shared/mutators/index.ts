@@ -24,6 +24,40 @@ import {
 import { AssignArgs, assignTicket, refreshAssign } from './assign'
 import { HelperArgs, JobStepArgs, UnassignArgs, acceptJob, addHelper, arriveJob, departJob, refreshUnassign, removeHelper, unassignTicket } from './jobs'
 import { HolidayImportArgs, RulesUpdateArgs, importHolidays, updateRules } from './rules'
+import {
+  AdjustArgs,
+  AssessArgs,
+  CountArgs,
+  DecideAssessmentArgs,
+  DecideRequestArgs,
+  RequestArgs,
+  HandOverArgs,
+  LoanArgs,
+  PartCreateArgs,
+  PartImportArgs,
+  ReceiptArgs,
+  ReceiveArgs,
+  ShipArgs,
+  SignArgs,
+  SwapArgs,
+  adjustStock,
+  assessDamage,
+  countStock,
+  decideAssessment,
+  decideRequest,
+  requestParts,
+  createPart,
+  importParts,
+  issueParts,
+  lendLoaner,
+  receiveParts,
+  receiveReturnBatch,
+  returnGoodParts,
+  shipBadParts,
+  signReconciliation,
+  swapPart,
+  takeBackLoaner,
+} from './parts'
 import type { MutationContext, Tx } from './tx'
 
 export interface MutatorDef<A extends z.ZodType, R> {
@@ -45,6 +79,13 @@ const DESK: readonly Role[] = ['dispatcher', 'manager', 'hq', 'admin']
 const RULES: readonly Role[] = ['manager', 'hq', 'admin']
 /** The job's own steps: the desk, or the engineer himself (on his own jobs only, the mutators check). */
 const JOB: readonly Role[] = [...DESK, 'engineer']
+/** The parts accounts: the clerk keeps the parts, the manager the books (the mutators check who signs what). */
+const PARTS: readonly Role[] = ['manager', 'clerk', 'hq', 'admin']
+/** A swap is phoned in by the engineer and recorded at any desk of the station. */
+const SWAP: readonly Role[] = [...PARTS, 'dispatcher']
+const STOCK = ['part_stock', 'part_movements'] as const
+/** The branch's service center approves requests and damage assessments. */
+const BRANCH: readonly Role[] = ['hq', 'admin']
 
 export const mutators = {
   'customer.create': { args: CustomerCreateArgs, run: createCustomer, writes: ['customers'], roles: DESK },
@@ -65,6 +106,23 @@ export const mutators = {
   'customer.setZone': { args: SetZoneArgs, run: setCustomerZone, writes: ['customers', 'tickets'], roles: DESK },
   'rules.update': { args: RulesUpdateArgs, run: updateRules, writes: ['rules', 'tickets'], roles: RULES },
   'rules.importHolidays': { args: HolidayImportArgs, run: importHolidays, writes: ['rules', 'tickets'], roles: RULES },
+  'part.create': { args: PartCreateArgs, run: createPart, writes: ['parts'], roles: PARTS },
+  'part.import': { args: PartImportArgs, run: importParts, writes: ['parts'], roles: PARTS },
+  'parts.receive': { args: ReceiveArgs, run: receiveParts, writes: [...STOCK, 'part_requests'], roles: PARTS },
+  'parts.issue': { args: HandOverArgs, run: issueParts, writes: STOCK, roles: PARTS },
+  'parts.returnGood': { args: HandOverArgs, run: returnGoodParts, writes: STOCK, roles: PARTS },
+  'parts.swap': { args: SwapArgs, run: swapPart, writes: [...STOCK, 'return_slips', 'damage_assessments'], roles: SWAP },
+  'parts.lendLoaner': { args: LoanArgs, run: lendLoaner, writes: STOCK, roles: SWAP },
+  'parts.takeBackLoaner': { args: LoanArgs, run: takeBackLoaner, writes: STOCK, roles: SWAP },
+  'parts.adjust': { args: AdjustArgs, run: adjustStock, writes: STOCK, roles: PARTS },
+  'parts.request': { args: RequestArgs, run: requestParts, writes: ['part_requests'], roles: PARTS },
+  'parts.decideRequest': { args: DecideRequestArgs, run: decideRequest, writes: ['part_requests'], roles: BRANCH },
+  'parts.assessDamage': { args: AssessArgs, run: assessDamage, writes: ['damage_assessments'], roles: SWAP },
+  'parts.decideAssessment': { args: DecideAssessmentArgs, run: decideAssessment, writes: ['damage_assessments'], roles: BRANCH },
+  'returns.ship': { args: ShipArgs, run: shipBadParts, writes: [...STOCK, 'return_slips', 'return_batches'], roles: PARTS },
+  'returns.receive': { args: ReceiptArgs, run: receiveReturnBatch, writes: [...STOCK, 'return_slips', 'return_batches'], roles: PARTS },
+  'recon.count': { args: CountArgs, run: countStock, writes: ['reconciliations'], roles: PARTS },
+  'recon.sign': { args: SignArgs, run: signReconciliation, writes: ['reconciliations'], roles: PARTS },
 } as const satisfies { [N in MutationName]: MutatorDef<z.ZodType, MethodOutput<N>> }
 
 export type MutatorArgs<N extends MutationName> = z.output<(typeof mutators)[N]['args']>

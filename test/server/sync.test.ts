@@ -243,6 +243,41 @@ describe.each(KINDS)('sync server on %s', (kind) => {
     expect(pulled.rejections.map((r: { message: string }) => r.message)).toEqual(['工单当前为「到达现场」，不能标记为已接单'])
   })
 
+  it('keeps a station’s parts: the clerk’s movements move its balances, never below zero; another station sees only the catalogue', async () => {
+    server = await testServer(kind)
+    const admin = await login(server.app, 'admin', 'admin-password-1')
+    const made = await server.app.inject({ method: 'POST', url: '/admin/accounts', headers: { authorization: `Bearer ${admin}` }, payload: { username: 'clerk-wh', password: 'clerk-pass-1', userId: 'st-wh-clerk' } })
+    expect(made.statusCode).toBe(201)
+    const clerk = await login(server.app, 'clerk-wh', 'clerk-pass-1')
+    const clientId = randomUUID()
+    const signed = { clerkId: 'st-wh-clerk', managerId: 'st-wh-manager' }
+    const move = (name: string, args: object) => ({ name, args: { id: randomUUID(), at: AT, ...args } })
+    const pushed = [
+      move('parts.receive', { partId: 'part-hdd-500', qty: 2, reference: 'FH-1' }),
+      move('parts.issue', { partId: 'part-hdd-500', qty: 1, engineerId: 'st-wh-eng-01', ...signed }),
+      // one more than the shelf still holds
+      move('parts.issue', { partId: 'part-hdd-500', qty: 2, engineerId: 'st-wh-eng-02', ...signed }),
+    ].map((m, i) => ({ id: i + 1, ...m }))
+    expect((await post('/sync/push', clerk, { clientId, mutations: pushed })).json()).toEqual({ lastMutationId: 3, applied: 2, rejected: 1 })
+    const pulled = (await post('/sync/pull', clerk, { clientId, cursor: 0 })).json()
+    expect(pulled.changes.parts.length).toBeGreaterThan(10)
+    expect(pulled.changes.part_stock.map((r: { place: string; holder_id: string | null; qty: number }) => [r.place, r.holder_id, r.qty]).sort()).toEqual([
+      ['engineer', 'st-wh-eng-01', 1],
+      ['shelf', null, 1],
+    ])
+    expect(pulled.changes.part_movements[0].legs).toEqual([{ partId: 'part-hdd-500', place: 'shelf', holderId: null, delta: 2 }])
+    expect(pulled.rejections.map((r: { key: string; message: string }) => [r.key, r.message])).toEqual([['errors.parts.negative', '库存不足：硬盘 HDD-500G（在库好件）现有 1 件，不能再出 2 件']])
+    // a dispatcher may not keep the parts accounts, and 曲靖 sees none of 五华's stock
+    const dispatcher = await dispatcherToken(server.app, 'wh')
+    const refused = await post('/sync/push', dispatcher, { clientId: randomUUID(), mutations: [{ id: 1, ...move('parts.receive', { partId: 'part-kb-usb', qty: 1, reference: '' }) }] })
+    expect(refused.json()).toMatchObject({ rejected: 1 })
+    const qj = await dispatcherToken(server.app, 'qj')
+    const other = (await post('/sync/pull', qj, { clientId: randomUUID(), cursor: 0 })).json()
+    expect(other.changes.parts.length).toBe(pulled.changes.parts.length)
+    expect(other.changes.part_stock).toBeUndefined()
+    expect(other.changes.part_movements).toBeUndefined()
+  })
+
   it('lets an engineer move his own jobs only, and not dispatch', async () => {
     server = await testServer(kind)
     const token = await dispatcherToken(server.app, 'wh')
