@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { onDeskConnection } from './api/client'
 import { useErrorText } from './api/errorText'
@@ -8,13 +8,17 @@ import { SettingsPage } from './settings/SettingsPage'
 import { SyncLogPage } from './sync/SyncLogPage'
 import { useSyncFeed } from './sync/useSyncFeed'
 import { TicketsPage } from './tickets/TicketsPage'
+import { PartsPage } from './parts/PartsPage'
+import { usePrint } from './slips/print'
 import { BoardPage } from './board/BoardPage'
 import { callEarly } from './board/prefetch'
 import { useApp, type View } from './store/app'
 import { useSync } from './store/sync'
 import { useTickets } from './store/tickets'
 
-const VIEWS: View[] = ['board', 'tickets', 'sync', 'settings']
+const VIEWS: View[] = ['board', 'tickets', 'parts', 'sync', 'settings']
+// printing is rare and its barcode library large: loaded on the first print
+const PrintPreview = lazy(() => import('./slips/PrintPreview').then((m) => ({ default: m.PrintPreview })))
 
 export function App(): React.JSX.Element {
   const { t } = useTranslation()
@@ -22,6 +26,7 @@ export function App(): React.JSX.Element {
   const errorText = useErrorText()
   const [startError, setStartError] = useState<string | null>(null)
   const rejections = useSync((s) => s.status?.rejections ?? 0)
+  const printing = usePrint((s) => s.job !== null)
   useShortcuts()
   useSyncFeed()
 
@@ -84,12 +89,19 @@ export function App(): React.JSX.Element {
           <BoardPage />
         ) : view === 'tickets' ? (
           <TicketsPage />
+        ) : view === 'parts' ? (
+          <PartsPage />
         ) : view === 'sync' ? (
           <SyncLogPage />
         ) : (
           <SettingsPage />
         )}
       </main>
+      {printing && (
+        <Suspense fallback={null}>
+          <PrintPreview />
+        </Suspense>
+      )}
       {toast && (
         <div className="toast" role="status">
           {toast}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { OPEN_TICKET_STATUSES } from '../../../shared/domain/enums'
+import { TicketParts } from '../parts/TicketParts'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useErrorText } from '../api/errorText'
 import { useTickets } from '../store/tickets'
@@ -67,6 +68,7 @@ export function TicketDetailPanel(): React.JSX.Element {
       <SlaPanel ticket={ticket} />
       <h3>{t('warranty.title')}</h3>
       {ticket.warranty ? <WarrantyLine v={ticket.warranty} /> : <p className="sub">{t('warranty.none')}</p>}
+      <TicketParts ticketId={ticket.id} />
       <h3>{t('tickets.detail.timeline')}</h3>
       <ol className="timeline">
         {ticket.events.map((e) => (
