@@ -1,10 +1,9 @@
 // How the parts screens write money, months and who holds what.
+import { yuanFigures } from '../../../shared/domain/money'
 import { localDate } from '../../../shared/domain/time'
 
 /** fen → "¥1,234.50" */
-export function yuan(fen: number): string {
-  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-}
+export const yuan = (fen: number): string => `¥${yuanFigures(fen)}`
 
 /** The month to reconcile: the one just ended during the first week, else the current one. */
 export function defaultMonth(now: Date, timezone?: string): string {
