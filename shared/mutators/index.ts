@@ -83,7 +83,8 @@ const JOB: readonly Role[] = [...DESK, 'engineer']
 const PARTS: readonly Role[] = ['manager', 'clerk', 'hq', 'admin']
 /** A swap is phoned in by the engineer and recorded at any desk of the station. */
 const SWAP: readonly Role[] = [...PARTS, 'dispatcher']
-const STOCK = ['part_stock', 'part_movements'] as const
+/** A movement also voids a half-signed reconciliation of its month. */
+const STOCK = ['part_stock', 'part_movements', 'reconciliations'] as const
 /** The branch's service center approves requests and damage assessments. */
 const BRANCH: readonly Role[] = ['hq', 'admin']
 

@@ -90,9 +90,11 @@ async function stationMonth(tx: Tx, ctx: MutationContext, at: string): Promise<s
   return monthOf(localDate(new Date(at), station?.timezone))
 }
 
-async function refuseLocked(tx: Tx, stationId: string, month: string): Promise<void> {
+/** A closed month takes nothing more; one signed by one side only loses that signature, its books having changed. */
+async function refuseLocked(tx: Tx, stationId: string, month: string, at: string): Promise<void> {
   const r = await tx.get('reconciliations', reconciliationId(stationId, month))
   if (r?.locked_at) throw ruleError('errors.parts.monthLocked', { month })
+  if (r && (r.clerk_id || r.manager_id)) await tx.update('reconciliations', r.id, { clerk_id: null, clerk_signed_at: null, manager_id: null, manager_signed_at: null, updated_at: at })
 }
 
 async function stationUser(tx: Tx, ctx: MutationContext, id: string | null | undefined, role: Role): Promise<UserRow> {
@@ -124,7 +126,7 @@ interface Booking extends MovementInput {
 /** Books one movement: its legs move the balances (none below zero) and it joins the ledger. */
 async function book(tx: Tx, ctx: MutationContext, b: Booking): Promise<PartMovementRow> {
   const month = await stationMonth(tx, ctx, b.at)
-  await refuseLocked(tx, ctx.stationId, month)
+  await refuseLocked(tx, ctx.stationId, month, b.at)
   const legs = legsOf(b)
   const names = new Map<string, string>()
   for (const l of legs) if (!names.has(l.partId)) names.set(l.partId, partLabel(await part(tx, l.partId)))
