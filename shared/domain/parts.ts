@@ -2,26 +2,15 @@
 // and the monthly reconciliation (月度对帐). Pure rules: the mutators keep the balances with them and the
 // reconciliation screen computes with them, on the desk and on the server alike.
 import { ruleError } from '../api/errors'
+import { COMPONENTS, type Component } from './warranty'
 
-export const PART_CATEGORIES = [
-  'motherboard',
-  'cpu',
-  'memory',
-  'hdd',
-  'power',
-  'graphics',
-  'network_card',
-  'sound_card',
-  'capture_card',
-  'optical',
-  'fan',
-  'keyboard',
-  'mouse',
-  'speaker',
-  'monitor',
-  'laptop_battery',
-  'other',
-] as const
+/**
+ * A part's kind is the warranty engine's component (warranty.ts), so a part's period and its
+ * out-of-warranty price come together on close-out; whole machines, software and manuals are not parts.
+ */
+const NOT_PARTS = ['manuals', 'laptop', 'software', 'server', 'printer', 'network_device'] as const
+type NotAPart = (typeof NOT_PARTS)[number]
+export const PART_CATEGORIES = COMPONENTS.filter((c): c is Exclude<Component, NotAPart> => !(NOT_PARTS as readonly string[]).includes(c))
 export type PartCategory = (typeof PART_CATEGORIES)[number]
 
 /**

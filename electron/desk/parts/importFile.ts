@@ -10,7 +10,7 @@ import { PartFields } from '../../../shared/mutators/parts'
 
 const CATEGORY_OF = new Map<string, PartCategory>([
   ...PART_CATEGORIES.map((c) => [c, c] as const),
-  ...PART_CATEGORIES.map((c) => [zhCN.enums.partCategory[c], c] as const),
+  ...PART_CATEGORIES.map((c) => [zhCN.enums.component[c], c] as const),
 ])
 
 const COLUMN: Record<string, string> = { number: '编号', name: '名称', model: '型号', category: '类别', grade: '档次', unitCost: '成本', price: '保外价' }

@@ -42,7 +42,7 @@ export function StockTab({ search }: { search: string }): React.JSX.Element {
             <td>
               {p.name} <span className="sub">{p.model}</span>
             </td>
-            <td>{t(`enums.partCategory.${p.category}`)}</td>
+            <td>{t(`enums.component.${p.category}`)}</td>
             <td className="num strong">{p.shelf}</td>
             <td className="num">{p.engineer || ''}</td>
             <td className="num">{p.bad || ''}</td>
@@ -180,7 +180,7 @@ export function CatalogueTab({ search, onDone }: { search: string; onDone(messag
                 <td className="mono">{p.number}</td>
                 <td>{p.name}</td>
                 <td>{p.model}</td>
-                <td>{t(`enums.partCategory.${p.category}`)}</td>
+                <td>{t(`enums.component.${p.category}`)}</td>
                 <td className="num">{p.grade}</td>
                 <td className="num">{yuan(p.unitCost)}</td>
                 <td className="num">{yuan(p.price)}</td>
