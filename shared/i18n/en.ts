@@ -476,6 +476,7 @@ export const en: Catalog = {
     imported: 'Imported: {{added}} added, {{updated}} updated',
     allParts: 'All parts',
     allEngineers: 'All engineers',
+    ticketFilter: 'Ticket number, Enter to filter',
     from: 'From',
     to: 'To',
     ledgerCount: '{{count}} entries',

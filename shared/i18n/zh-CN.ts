@@ -477,6 +477,7 @@ export const zhCN = {
     imported: '已导入：新增 {{added}} 个，更新 {{updated}} 个',
     allParts: '全部备件',
     allEngineers: '全部工程师',
+    ticketFilter: '工单号，回车筛选',
     from: '从',
     to: '到',
     ledgerCount: '{{count}} 条',

@@ -78,6 +78,11 @@ test('a clerk issues, swaps and returns parts, prints the return slip, and with 
   // the ledger names who signed each movement
   await page.getByRole('tab', { name: '台帐' }).click()
   await expect(page.locator('.ledger-row[data-kind="issue"]').first()).toContainText('商务专员 李晓梅 · 客服主任 杨建华')
+  // filtered by the ticket: only the swap on it
+  await page.getByTestId('ledger-ticket').fill(ticket.number)
+  await page.getByTestId('ledger-ticket').press('Enter')
+  await expect(page.locator('.ledger-row')).toHaveCount(1)
+  await expect(page.locator('.ledger-row').first()).toHaveAttribute('data-kind', 'swap')
   await page.screenshot({ path: `${SCREENS}/parts-ledger.png` })
 
   // the shelf runs low: a request to the branch, waiting for its approval

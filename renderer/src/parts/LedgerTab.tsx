@@ -5,6 +5,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LedgerEntryView } from '../../../shared/api/partsSchemas'
 import { localDateTime } from '../../../shared/domain/time'
+import { desk } from '../api/client'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { STOCK_TABLES } from './StockTabs'
 
@@ -31,7 +32,20 @@ export function LedgerTab({ parts, engineers }: { parts: readonly { id: string; 
   const [engineerId, setEngineerId] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const filter = { ...(partId && { partId }), ...(engineerId && { engineerId }), ...(from && { from }), ...(to && { to }), limit: 5000 }
+  const [ticketText, setTicketText] = useState('')
+  const [ticket, setTicket] = useState<{ id: string; number: string } | null>(null)
+  const [ticketError, setTicketError] = useState<string | null>(null)
+  const filter = { ...(partId && { partId }), ...(engineerId && { engineerId }), ...(ticket && { ticketId: ticket.id }), ...(from && { from }), ...(to && { to }), limit: 5000 }
+  /** A ticket by its number (typed or scanned, then Enter); empty: all tickets. */
+  const findTicket = async (e: React.FormEvent) => {
+    e.preventDefault()
+    const number = ticketText.trim()
+    setTicketError(null)
+    if (number === '') return setTicket(null)
+    const found = (await desk.call('tickets.list', { search: number, limit: 5 })).rows.find((r) => r.number === number)
+    if (found) setTicket({ id: found.id, number: found.number })
+    else setTicketError(t('parts.ticketNotFound', { number }))
+  }
   const { data, error } = useDeskQuery('parts.ledger', filter, STOCK_TABLES)
   const scrollRef = useRef<HTMLDivElement>(null)
   const rows = useVirtualizer({ count: data?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 })
@@ -54,6 +68,9 @@ export function LedgerTab({ parts, engineers }: { parts: readonly { id: string; 
             </option>
           ))}
         </select>
+        <form onSubmit={(e) => void findTicket(e)}>
+          <input value={ticketText} onChange={(e) => setTicketText(e.target.value)} placeholder={t('parts.ticketFilter')} aria-label={t('parts.ticketNumber')} data-testid="ledger-ticket" />
+        </form>
         <label>
           {t('parts.from')} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
@@ -62,7 +79,7 @@ export function LedgerTab({ parts, engineers }: { parts: readonly { id: string; 
         </label>
         <span className="sub">{data && t('parts.ledgerCount', { count: data.length })}</span>
       </div>
-      {error && <p className="form-error">{error.message}</p>}
+      {(error || ticketError) && <p className="form-error">{ticketError ?? error?.message}</p>}
       <div className="ledger-head">
         <span>{t('parts.when')}</span>
         <span>{t('parts.kind')}</span>
