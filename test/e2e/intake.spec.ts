@@ -58,10 +58,12 @@ test('a dispatcher registers a hotline call, and the ticket is still there after
   expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE name = 'ticket.create'").get()).toEqual({ n: 1 })
   db.close()
 
-  // Restart the desk on the same data dir: the ticket is still there.
+  // Restart the desk on the same data dir: the ticket is still there. The page is closed meanwhile, as
+  // when the app is restarted (left open, its event stream would retry against a closed port).
+  await page.goto('about:blank')
   await host.stop()
   host = await startHost(host.dataDir, PORT)
-  await page.reload()
+  await page.goto(host.url)
   await showTickets(page)
   await page.getByLabel('搜索工单').fill(number)
   await expect(page.getByRole('row').filter({ hasText: number })).toBeVisible()
