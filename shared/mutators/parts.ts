@@ -221,9 +221,12 @@ export async function requestParts(tx: Tx, a: z.output<typeof RequestArgs>, ctx:
 
 /** The branch's service center (总部客服中心) approves or refuses, naming who decided. */
 export const DecisionFields = z.object({ approve: z.boolean(), approverId: Id, note: text(200) })
+/** The branch's service center: HQ staff and administrators, who see and decide for every station. */
+const isBranch = (role: Role) => role === 'hq' || role === 'admin'
+
 async function branchApprover(tx: Tx, id: string): Promise<UserRow> {
   const u = await tx.get('users', id)
-  if (!u || !['hq', 'admin'].includes(u.role) || !u.active) throw ruleError('errors.parts.approverRole', { name: u?.name ?? id })
+  if (!u || !isBranch(u.role) || !u.active) throw ruleError('errors.parts.approverRole', { name: u?.name ?? id })
   return u
 }
 
@@ -231,8 +234,7 @@ export const DecideRequestFields = DecisionFields.extend({ requestId: Id })
 export const DecideRequestArgs = DecideRequestFields.extend({ at: Instant })
 export async function decideRequest(tx: Tx, a: z.output<typeof DecideRequestArgs>, ctx: MutationContext): Promise<Ok> {
   const r = await tx.get('part_requests', a.requestId)
-  // HQ (stationId of its own) decides for every station; a station only sees its own
-  if (!r || (r.station_id !== ctx.stationId && !['hq', 'admin'].includes(ctx.role))) throw ruleError('errors.notFound')
+  if (!r || (r.station_id !== ctx.stationId && !isBranch(ctx.role))) throw ruleError('errors.notFound')
   if (r.status !== 'requested') throw ruleError('errors.parts.alreadyDecided', { number: r.number })
   await branchApprover(tx, a.approverId)
   await tx.update('part_requests', r.id, { status: a.approve ? 'approved' : 'rejected', decided_by: a.approverId, decided_at: a.at, decision_note: a.note })
@@ -270,7 +272,7 @@ export const DecideAssessmentFields = DecisionFields.extend({ assessmentId: Id }
 export const DecideAssessmentArgs = DecideAssessmentFields.extend({ at: Instant })
 export async function decideAssessment(tx: Tx, a: z.output<typeof DecideAssessmentArgs>, ctx: MutationContext): Promise<Ok> {
   const d = await tx.get('damage_assessments', a.assessmentId)
-  if (!d || (d.station_id !== ctx.stationId && !['hq', 'admin'].includes(ctx.role))) throw ruleError('errors.notFound')
+  if (!d || (d.station_id !== ctx.stationId && !isBranch(ctx.role))) throw ruleError('errors.notFound')
   if (d.status !== 'pending') throw ruleError('errors.parts.alreadyDecided', { number: d.number })
   await branchApprover(tx, a.approverId)
   await tx.update('damage_assessments', d.id, { status: a.approve ? 'approved' : 'rejected', decided_by: a.approverId, decided_at: a.at, decision_note: a.note })

@@ -188,6 +188,22 @@ describe('备件: forbidden moves are refused in Chinese and change nothing', ()
   })
 })
 
+describe('备件: loaners', () => {
+  it('a monitor lent to a ticket\'s customer is held by that ticket until it comes back', async () => {
+    const { desk } = await partsDesk()
+    const ticket = await ticketOf(desk)
+    const { rows } = await desk.call('tickets.list', { stationId: 'st-wh' })
+    const number = rows.find((r) => r.id === ticket)!.number
+    await desk.call('parts.lendLoaner', { partId: 'part-lcd-19', ticketId: ticket })
+    expect((await desk.call('parts.stock', {})).find((p) => p.id === 'part-lcd-19')).toMatchObject({ shelf: 1, loaned: 1 })
+    const line = (await desk.call('parts.reconciliation', { month: '2026-11' })).lines.find((l) => l.place === 'loaned')
+    expect(line).toMatchObject({ partNumber: 'LCD-19-01', holderName: number, expected: 1 })
+    await desk.call('parts.takeBackLoaner', { partId: 'part-lcd-19', ticketId: ticket })
+    expect((await desk.call('parts.stock', {})).find((p) => p.id === 'part-lcd-19')).toMatchObject({ shelf: 2, loaned: 0 })
+    expect(await failure(desk.call('parts.takeBackLoaner', { partId: 'part-lcd-19', ticketId: ticket }))).toMatchObject({ key: 'errors.parts.negative' })
+  })
+})
+
 describe('备件: requests to the branch and damage assessments', () => {
   const HQ_STAFF = 'st-hq-hq-1'
 

@@ -47,6 +47,7 @@ export function partsQueries(db: Db, now: () => Date) {
   const slipsOf = db.prepare(`${SLIP_SQL} WHERE s.station_id = ? ORDER BY s.status = 'received', s.created_at DESC LIMIT 2000`)
   const slipsOfTicket = db.prepare(`${SLIP_SQL} WHERE s.ticket_id = ? ORDER BY s.created_at`)
   const slipById = db.prepare(`${SLIP_SQL} WHERE s.id = ?`)
+  const slipStation = db.prepare('SELECT st.code, st.name FROM return_slips s JOIN stations st ON st.id = s.station_id WHERE s.id = ?')
   const slipsOfBatch = db.prepare(`${SLIP_SQL} WHERE s.batch_id = ? ORDER BY s.number`)
   const batches = db.prepare(`
     SELECT b.id, b.number, b.status, b.shipped_at AS shippedAt, coalesce(u.name, b.shipped_by) AS shippedBy, b.received_at AS receivedAt
@@ -63,7 +64,7 @@ export function partsQueries(db: Db, now: () => Date) {
     WHERE r.station_id = ? AND r.month = ?`)
   const partNames = db.prepare('SELECT id, number, name FROM parts')
   const names = db.prepare('SELECT id, name FROM users WHERE station_id = ?')
-  const ticketNumbers = db.prepare('SELECT id, number FROM tickets WHERE station_id = ?')
+  const ticketNumber = db.prepare('SELECT number FROM tickets WHERE id = ?')
   const station = db.prepare('SELECT code, name, timezone FROM stations WHERE id = ?')
   const requests = db.prepare(`
     SELECT r.id, r.number, r.lines, r.reason, r.status, coalesce(u.name, r.requested_by) AS requestedBy, r.requested_at AS requestedAt,
@@ -82,14 +83,13 @@ export function partsQueries(db: Db, now: () => Date) {
   /** Who a leg's holder is, in words: an engineer's name, or the ticket number of a loaner. */
   function holderNamer(stationId: string) {
     const users = new Map((names.all(stationId) as { id: string; name: string }[]).map((u) => [u.id, u.name]))
-    let tickets: Map<string, string> | null = null
+    // a loaner's holder is a ticket: looked up one by one (a station has few loaners and many tickets)
+    const tickets = new Map<string, string>()
     return (place: StockPlace, holderId: string | null): string | null => {
       if (holderId === null) return null
-      if (place === 'loaned') {
-        tickets ??= new Map((ticketNumbers.all(stationId) as { id: string; number: string }[]).map((t) => [t.id, t.number]))
-        return tickets.get(holderId) ?? holderId
-      }
-      return users.get(holderId) ?? holderId
+      if (place !== 'loaned') return users.get(holderId) ?? holderId
+      if (!tickets.has(holderId)) tickets.set(holderId, (ticketNumber.get(holderId) as { number: string } | undefined)?.number ?? holderId)
+      return tickets.get(holderId)!
     }
   }
 
@@ -143,8 +143,7 @@ export function partsQueries(db: Db, now: () => Date) {
     slip(id: string): ReturnSlipView & { station: { code: string; name: string } } {
       const r = slipById.get(id) as SlipRead | undefined
       if (!r) throw notFound()
-      const st = db.prepare('SELECT st.code, st.name FROM return_slips s JOIN stations st ON st.id = s.station_id WHERE s.id = ?').get(id) as { code: string; name: string }
-      return { ...slipView(r), station: st }
+      return { ...slipView(r), station: slipStation.get(id) as { code: string; name: string } }
     },
 
     batch(id: string): ReturnBatchView & { station: { code: string; name: string } } {

@@ -5,8 +5,8 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LedgerEntryView } from '../../../shared/api/partsSchemas'
 import { localDateTime } from '../../../shared/domain/time'
-import { desk } from '../api/client'
 import { useDeskQuery } from '../api/useDeskQuery'
+import { ticketByNumber } from './lookup'
 import { STOCK_TABLES } from './StockTabs'
 
 const ROW = 44
@@ -39,12 +39,11 @@ export function LedgerTab({ parts, engineers }: { parts: readonly { id: string; 
   /** A ticket by its number (typed or scanned, then Enter); empty: all tickets. */
   const findTicket = async (e: React.FormEvent) => {
     e.preventDefault()
-    const number = ticketText.trim()
     setTicketError(null)
-    if (number === '') return setTicket(null)
-    const found = (await desk.call('tickets.list', { search: number, limit: 5 })).rows.find((r) => r.number === number)
-    if (found) setTicket({ id: found.id, number: found.number })
-    else setTicketError(t('parts.ticketNotFound', { number }))
+    if (ticketText.trim() === '') return setTicket(null)
+    const found = await ticketByNumber(ticketText)
+    if (found) setTicket(found)
+    else setTicketError(t('parts.ticketNotFound', { number: ticketText.trim() }))
   }
   const { data, error } = useDeskQuery('parts.ledger', filter, STOCK_TABLES)
   const scrollRef = useRef<HTMLDivElement>(null)

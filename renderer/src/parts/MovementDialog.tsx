@@ -8,6 +8,7 @@ import { desk } from '../api/client'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { Field } from '../tickets/fields'
+import { ticketByNumber } from './lookup'
 
 export type MovementMode = 'receive' | 'issue' | 'returnGood' | 'swap' | 'lendLoaner' | 'takeBackLoaner' | 'adjust'
 
@@ -93,7 +94,7 @@ export function MovementDialog({
       else if (mode === 'returnGood') await desk.call('parts.returnGood', { partId, qty: n, engineerId, clerkId, managerId })
       else if (mode === 'adjust') await desk.call('parts.adjust', { partId, place, holderId: null, delta: n, reason, managerId })
       else {
-        const found = (await desk.call('tickets.list', { search: ticketNumber.trim(), limit: 5 })).rows.find((r) => r.number === ticketNumber.trim())
+        const found = await ticketByNumber(ticketNumber)
         if (!found) throw new Error(t('parts.ticketNotFound', { number: ticketNumber }))
         if (mode !== 'swap') {
           await desk.call(mode === 'lendLoaner' ? 'parts.lendLoaner' : 'parts.takeBackLoaner', { partId, ticketId: found.id })

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next'
 import type { ReconciliationView } from '../../../shared/api/partsSchemas'
 import { localDateTime } from '../../../shared/domain/time'
 import { desk } from '../api/client'
-import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
+import { useFormSubmit } from '../api/useFormSubmit'
 import { openPrint } from '../slips/print'
 import { download } from './format'
 import type { Person } from './MovementDialog'
@@ -22,10 +22,11 @@ interface Entry {
 
 export function ReconciliationTab({ month, setMonth, people, onDone }: { month: string; setMonth(m: string): void; people: readonly Person[]; onDone(message: string): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
+  const { formError, submit } = useFormSubmit()
   const { data } = useDeskQuery('parts.reconciliation', { month }, ['part_movements', 'reconciliations', 'parts'])
   const [entries, setEntries] = useState<Record<string, Entry>>({})
-  const [error, setError] = useState<string | null>(null)
+  const [scanError, setScanError] = useState<string | null>(null)
+  const error = scanError ?? formError
   const [scan, setScan] = useState('')
   const [flash, setFlash] = useState<string | null>(null)
   const signers = people.filter((p) => p.role === 'clerk' || p.role === 'manager')
@@ -54,21 +55,18 @@ export function ReconciliationTab({ month, setMonth, people, onDone }: { month: 
     const number = scan.trim().toUpperCase()
     setScan('')
     const line = lines.find((l) => l.partNumber.toUpperCase() === number && l.place === 'shelf') ?? lines.find((l) => l.partNumber.toUpperCase() === number)
-    if (!line) return setError(t('parts.scanUnknown', { number }))
-    setError(null)
+    if (!line) return setScanError(t('parts.scanUnknown', { number }))
+    setScanError(null)
     set(line, { counted: String(Number(entries[keyOf(line)]?.counted || 0) + 1) })
     setFlash(keyOf(line))
   }
 
-  const run = async (work: () => Promise<string | void>) => {
-    setError(null)
-    try {
+  const run = (work: () => Promise<string | void>) =>
+    submit(async () => {
+      setScanError(null)
       const message = await work()
       if (message) onDone(message)
-    } catch (err) {
-      setError(errorText(err))
-    }
-  }
+    })
   const counts = () =>
     lines
       .filter((l) => entries[keyOf(l)] !== undefined && entries[keyOf(l)]!.counted !== '')

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next'
 import type { Part } from '../../../shared/api/partsSchemas'
 import { localDateTime } from '../../../shared/domain/time'
 import { desk } from '../api/client'
-import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
+import { useFormSubmit } from '../api/useFormSubmit'
 import { useApp } from '../store/app'
+import { ticketByNumber } from './lookup'
 
 export const REQUEST_TABLES = ['part_requests', 'damage_assessments'] as const
 
@@ -30,7 +31,7 @@ function Decide({ onDecide }: { onDecide(approve: boolean, note: string): Promis
 
 export function RequestsTab({ parts, onDone }: { parts: readonly Part[]; onDone(message: string): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
+  const { formError: error, submit } = useFormSubmit()
   const user = useApp((s) => s.desk?.user)
   const branch = user?.role === 'hq' || user?.role === 'admin'
   const { data } = useDeskQuery('parts.requests', {}, REQUEST_TABLES)
@@ -39,16 +40,8 @@ export function RequestsTab({ parts, onDone }: { parts: readonly Part[]; onDone(
   const [ticketNumber, setTicketNumber] = useState('')
   const [damagedPart, setDamagedPart] = useState('')
   const [finding, setFinding] = useState('')
-  const [error, setError] = useState<string | null>(null)
 
-  const run = async (work: () => Promise<string>) => {
-    setError(null)
-    try {
-      onDone(await work())
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
+  const run = (work: () => Promise<string>) => submit(async () => onDone(await work()))
   const partOptions = (
     <>
       <option value="">{t('parts.choosePart')}</option>
@@ -146,7 +139,7 @@ export function RequestsTab({ parts, onDone }: { parts: readonly Part[]; onDone(
             className="primary"
             onClick={() =>
               void run(async () => {
-                const found = (await desk.call('tickets.list', { search: ticketNumber.trim(), limit: 5 })).rows.find((r) => r.number === ticketNumber.trim())
+                const found = await ticketByNumber(ticketNumber)
                 if (!found) throw new Error(t('parts.ticketNotFound', { number: ticketNumber }))
                 const { number } = await desk.call('parts.assessDamage', { ticketId: found.id, partId: damagedPart, finding })
                 setFinding('')

@@ -1,32 +1,23 @@
 // 返修单: one slip per bad part (printed, copy 1 stays at the station), the week's box to the warehouse
 // with its packing list (装箱单), and the warehouse's receipt that closes the slips.
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localDateTime } from '../../../shared/domain/time'
 import { desk } from '../api/client'
-import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
+import { useFormSubmit } from '../api/useFormSubmit'
 import { openPrint } from '../slips/print'
 
 const RETURN_TABLES = ['return_slips', 'return_batches', 'part_movements'] as const
 
 export function ReturnsTab({ onDone }: { onDone(message: string): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
+  const { formError: error, submit } = useFormSubmit()
   const { data } = useDeskQuery('parts.returns', {}, RETURN_TABLES)
-  const [error, setError] = useState<string | null>(null)
   if (!data) return <p className="loading">{t('common.loading')}</p>
   const open = data.slips.filter((s) => s.status === 'open')
   const late = open.filter((s) => s.keptTooLong).length
 
-  const run = async (work: () => Promise<string>) => {
-    setError(null)
-    try {
-      onDone(await work())
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
+  const run = (work: () => Promise<string>) => submit(async () => onDone(await work()))
 
   return (
     <div className="returns">

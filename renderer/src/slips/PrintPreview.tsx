@@ -12,6 +12,19 @@ import './slips.css'
 
 const COPIES = ['第一联　服务站留存', '第二联　随坏件返回'] as const
 
+/** A form's head: its title, the station's line under it, and the form's number as a barcode. */
+function SheetHeader({ title, line, barcode }: { title: string; line: React.ReactNode; barcode?: string }): React.JSX.Element {
+  return (
+    <header>
+      <div>
+        <h1>{title}</h1>
+        <p>{line}</p>
+      </div>
+      {barcode && <Barcode text={barcode} />}
+    </header>
+  )
+}
+
 function ReturnSlip({ id }: { id: string }): React.JSX.Element | null {
   const { data } = useDeskQuery('parts.slip', { id })
   if (!data) return null
@@ -19,13 +32,7 @@ function ReturnSlip({ id }: { id: string }): React.JSX.Element | null {
     <>
       {COPIES.map((copy) => (
         <article key={copy} className="sheet a5 return-slip" data-testid="printed-slip">
-          <header>
-            <div>
-              <h1>备品备件返修单</h1>
-              <p>{data.station.name}</p>
-            </div>
-            <Barcode text={data.number} />
-          </header>
+          <SheetHeader title="备品备件返修单" line={data.station.name} barcode={data.number} />
           <table className="form-grid">
             <tbody>
               <tr>
@@ -87,14 +94,7 @@ function ReturnForm({ batch }: { batch: NonNullable<ReturnType<typeof useDeskQue
   const total = rows.reduce((sum, [number, r]) => sum + (cost.get(number) ?? 0) * r.qty, 0)
   return (
     <article className="sheet a4 return-form" data-testid="printed-return-form">
-      <header>
-        <div>
-          <h1>备品备件退库表</h1>
-          <p>
-            {batch.station.name}　装箱单 {batch.number}　{localDateTime(batch.shippedAt)}
-          </p>
-        </div>
-      </header>
+      <SheetHeader title="备品备件退库表" line={<>{batch.station.name}　装箱单 {batch.number}　{localDateTime(batch.shippedAt)}</>} />
       <table className="lines">
         <thead>
           <tr>
@@ -139,15 +139,7 @@ function PackingList({ id }: { id: string }): React.JSX.Element | null {
   return (
     <>
     <article className="sheet a4 packing-list" data-testid="printed-packing">
-      <header>
-        <div>
-          <h1>坏件返库装箱单</h1>
-          <p>
-            {data.station.name}　装箱：{data.shippedBy}　{localDateTime(data.shippedAt)}
-          </p>
-        </div>
-        <Barcode text={data.number} />
-      </header>
+      <SheetHeader title="坏件返库装箱单" line={<>{data.station.name}　装箱：{data.shippedBy}　{localDateTime(data.shippedAt)}</>} barcode={data.number} />
       <table className="lines">
         <thead>
           <tr>
@@ -194,14 +186,7 @@ function ReconciliationSheet({ month }: { month: string }): React.JSX.Element | 
   if (!data) return null
   return (
     <article className="sheet a4 recon-sheet" data-testid="printed-recon">
-      <header>
-        <div>
-          <h1>备品备件月度对帐表</h1>
-          <p>
-            {data.station.name}　{data.month}　{data.lockedAt ? `已封账 ${localDateTime(data.lockedAt)}` : '未封账'}
-          </p>
-        </div>
-      </header>
+      <SheetHeader title="备品备件月度对帐表" line={<>{data.station.name}　{data.month}　{data.lockedAt ? `已封账 ${localDateTime(data.lockedAt)}` : '未封账'}</>} />
       <table className="lines">
         <thead>
           <tr>
