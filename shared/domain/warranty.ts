@@ -139,19 +139,3 @@ export function warrantyVerdict(rules: WarrantyRules, input: WarrantyInput): War
   if (!startDate) return verdict(false, 'no_date')
   return input.on <= lastDay! ? verdict(true, 'in_period') : verdict(false, 'expired')
 }
-
-export interface Charges {
-  materials: number
-  labour: number
-  onsiteFee: number
-  total: number
-}
-
-/** What the customer pays: nothing in warranty; out of it, materials at the price list, free carry-in labour, 50 yuan for a visit they asked for. */
-export function charges(rules: WarrantyRules, verdict: Pick<WarrantyVerdict, 'covered'>, opts: { materials: number; onsiteRequested: boolean }): Charges {
-  if (verdict.covered) return { materials: 0, labour: 0, onsiteFee: 0, total: 0 }
-  const materials = opts.materials
-  const labour = rules.outOfWarranty.carryInLabour
-  const onsiteFee = opts.onsiteRequested ? rules.outOfWarranty.onsiteFee : 0
-  return { materials, labour, onsiteFee, total: materials + labour + onsiteFee }
-}

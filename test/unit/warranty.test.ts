@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SANBAO_PRESETS, WARRANTY_PRESET, charges, warrantyVerdict, type WarrantyInput } from '../../shared/domain/warranty'
+import { SANBAO_PRESETS, WARRANTY_PRESET, warrantyVerdict, type WarrantyInput } from '../../shared/domain/warranty'
 
 const base: WarrantyInput = { category: 'desktop', brand: '联想', invoiceDate: '2024-03-15', factoryMonth: null, component: 'mainboard', on: '2026-11-20', cause: 'normal' }
 const v = (patch: Partial<WarrantyInput>) => warrantyVerdict(WARRANTY_PRESET, { ...base, ...patch })
@@ -83,16 +83,5 @@ describe('三包 windows (seed 002 §七)', () => {
   })
   it('gives the choices of the window', () => {
     expect(v({ invoiceDate: '2026-11-18' }).sanbao.choices).toEqual(['return', 'exchange', 'repair'])
-  })
-})
-
-describe('out-of-warranty charges (seed 002 §九)', () => {
-  it.each([
-    ['in warranty: nothing', true, 380, false, 0],
-    ['carry-in out of warranty: materials only, labour free', false, 380, false, 380],
-    ['on-site visit on request: plus 50 yuan', false, 380, true, 430],
-    ['advice only, on request on site', false, 0, true, 50],
-  ] as const)('%s', (_n, covered, materials, onsiteRequested, total) => {
-    expect(charges(WARRANTY_PRESET, { covered }, { materials, onsiteRequested }).total).toBe(total)
   })
 })
