@@ -48,6 +48,7 @@ import { ShadowingTx } from './sync/shadow'
 import { syncCommands } from './sync/commands'
 import { boardQueries } from './queries/board'
 import { partsQueries } from './queries/parts'
+import { closeoutQueries } from './queries/closeout'
 import { ensurePartsCatalogue, seedDemoStock } from './demo/parts'
 import { parsePartsCsv, parsePartsXlsx } from './parts/importFile'
 import { reconciliationWorkbook } from './parts/exportXlsx'
@@ -136,6 +137,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const engineers = engineerQueries(db)
   const board = boardQueries(db, rules, now)
   const parts = partsQueries(db, now)
+  const closeout = closeoutQueries(db, rules, now)
   const boardSettings = boardSettingsStore(db)
   const rejections = rejectionQueries(db)
   const stmt = {
@@ -186,6 +188,13 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     'parts.ofTicket': (input) => parts.ofTicket(input.ticketId, identity.stationId),
     'parts.reconciliation': (input) => parts.reconciliation(identity.stationId, input.month),
     'parts.requests': () => parts.requests(identity.stationId),
+    'closeout.form': (input) => closeout.form(input.ticketId),
+    'closeout.quote': (input) => closeout.quote(input),
+    'closeout.slip': (input) => closeout.slip(input.ticketId),
+    'closeout.slipsOfDay': (input) => closeout.slipsOfDay(identity.stationId, station.timezone, input.day),
+    'carryIn.list': () => closeout.carryIns(identity.stationId, station.timezone),
+    'carryIn.ofTicket': (input) => closeout.carryInOfTicket(input.ticketId, station.timezone),
+    'carryIn.receipt': (input) => closeout.receipt(input.id),
   }
 
   const listeners = new Map<string, Set<Listener>>()

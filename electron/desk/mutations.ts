@@ -7,8 +7,8 @@ import type { MutatorArgs } from '../../shared/mutators'
 export interface PrepareContext {
   now: Date
   nextTicketNumber(): string
-  /** The desk's next number of a form: 返修单 FX, 装箱单 ZX, 申请表 SQ, 鉴定表 JD; e.g. FX-WH1-260407-001. */
-  nextFormNumber(form: 'FX' | 'ZX' | 'SQ' | 'JD'): string
+  /** The desk's next number of a form: 返修单 FX, 装箱单 ZX, 申请表 SQ, 鉴定表 JD, 取机凭证 QJ; e.g. FX-WH1-260407-001. */
+  nextFormNumber(form: 'FX' | 'ZX' | 'SQ' | 'JD' | 'QJ'): string
 }
 
 type Prepare = { [N in MutationName]: (input: z.output<Mutations[N]['input']>, ctx: PrepareContext) => MutatorArgs<N> }
@@ -52,4 +52,11 @@ export const prepareArgs: Prepare = {
   'returns.receive': withId,
   'recon.count': withTime,
   'recon.sign': withTime,
+  'ticket.closeOut': (input, ctx) => ({ ...withId(input, ctx), lines: input.parts.map(() => ({ movementId: uuidv7(), slipId: uuidv7(), slipNumber: ctx.nextFormNumber('FX') })) }),
+  'ticket.visitMissed': withId,
+  'carryIn.intake': (input, ctx) => ({ ...withId(input, ctx), number: ctx.nextFormNumber('QJ') }),
+  'carryIn.step': withId,
+  'carryIn.notice': withId,
+  'carryIn.pickUp': withTime,
+  'slips.printed': withTime,
 }

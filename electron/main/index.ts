@@ -1,9 +1,11 @@
 // The Electron main process: one secure window, the desk core in a utility process, a Chinese menu.
 import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, shell, utilityProcess } from 'electron'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { connectDeskProcess, type ChildLike } from '../desk/deskPort'
 import { deskEventChannel, registerDeskIpc } from './ipc'
 import { menuTemplate } from './menu'
+import { registerPrintIpc } from './print'
 import { appProtocolHandler } from './protocol'
 import { APP_ORIGIN, APP_SCHEME, hardenContents, secureWebPreferences } from './security'
 import { loadWindowBounds, saveWindowBounds } from './windowState'
@@ -32,6 +34,19 @@ if (!app.requestSingleInstanceLock()) {
     })
     const desk = connectDeskProcess(child as unknown as ChildLike)
     registerDeskIpc(ipcMain, desk)
+    registerPrintIpc(ipcMain, {
+      dialog,
+      writeFile: (path, data) => writeFile(path, data),
+      // getPath throws where the OS has no documents folder (some Linux desktops)
+      documentsDir: () => {
+        try {
+          return app.getPath('documents')
+        } catch {
+          return app.getPath('home')
+        }
+      },
+      windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+    })
     desk.onEvent((event, payload) => window?.webContents.send(deskEventChannel(event), payload))
     try {
       await desk.ready

@@ -1,4 +1,5 @@
-// The only thing the page gets: window.desk with call() for the contract's methods and on() for its events.
+// The only thing the page gets: window.desk with call() for the contract's methods, on() for its events,
+// and print() / printers() for the slips (the main process checks the options).
 import { contextBridge, ipcRenderer } from 'electron'
 import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api/methods'
 
@@ -18,5 +19,11 @@ contextBridge.exposeInMainWorld('desk', {
     const handler = (_e: unknown, payload: unknown) => listener(payload)
     ipcRenderer.on(channel, handler)
     return () => ipcRenderer.removeListener(channel, handler)
+  },
+  print(options: unknown) {
+    return ipcRenderer.invoke('shell:print', options)
+  },
+  printers() {
+    return ipcRenderer.invoke('shell:printers')
   },
 })

@@ -3,6 +3,7 @@ import { s002 } from './migrations/002_assignment'
 import { s003 } from './migrations/003_lookup_indexes'
 import { s004 } from './migrations/004_board'
 import { s005 } from './migrations/005_parts'
+import { s006 } from './migrations/006_closeout'
 import { one, type SqlStore } from './store'
 
 export interface ServerMigration {
@@ -11,7 +12,7 @@ export interface ServerMigration {
   sql: string
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001, s002, s003, s004, s005]
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001, s002, s003, s004, s005, s006]
 
 /** Applies what is missing, each migration in its own transaction; refuses a database from a newer server. */
 export async function migrateServer(store: SqlStore): Promise<number> {

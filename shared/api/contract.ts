@@ -7,6 +7,7 @@ import { EscalateArgs, FaultLevelArgs, PauseArgs, ResolveArgs, RespondArgs, Resu
 import { HolidayImportArgs, RulesUpdateArgs } from '../mutators/rules'
 import { AssignInput } from '../mutators/assign'
 import { HelperInput, JobStepInput, UnassignInput } from '../mutators/jobs'
+import { CarryInStepFields, CloseOutFields, IntakeFields, NoticeFields, PickUpFields, PrintedFields, VisitMissedFields } from '../mutators/closeout'
 import { BoardSettings, BoardSnapshotInput, BoardSnapshotWire } from './boardSchemas'
 import {
   AdjustFields,
@@ -42,6 +43,7 @@ import {
   StockLine,
   TicketPartsView,
 } from './partsSchemas'
+import { CarryInView, CloseOutForm, CloseOutQuote, CloseOutQuoteInput, RepairSlipDoc, SlipDayInput, TakeInReceiptDoc } from './closeoutSchemas'
 import { ConnectInput, Engineer, MutationRef, SyncRejectionView, SyncStatus } from './syncSchemas'
 import {
   CustomerCard,
@@ -101,6 +103,19 @@ export const queries = {
   'parts.ofTicket': { input: z.object({ ticketId: Id }), output: TicketPartsView },
   'parts.reconciliation': { input: ReconciliationInput, output: ReconciliationView },
   'parts.requests': { input: Empty, output: z.object({ requests: z.array(PartRequestView), assessments: z.array(DamageAssessmentView) }) },
+  // 完工与送修 (issue 7)
+  'closeout.form': { input: z.object({ ticketId: Id }), output: CloseOutForm },
+  /** The charges the rules give for the parts picked so far (nothing is saved). */
+  'closeout.quote': { input: CloseOutQuoteInput, output: CloseOutQuote },
+  /** 维修单 of a ticket's close-out. */
+  'closeout.slip': { input: z.object({ ticketId: Id }), output: RepairSlipDoc },
+  /** The day's repair slips, for a batch print. */
+  'closeout.slipsOfDay': { input: SlipDayInput, output: z.array(RepairSlipDoc) },
+  /** 送修 at the counter: not yet collected, or collected in the last week; each with the call owed to its customer. */
+  'carryIn.list': { input: Empty, output: z.array(CarryInView) },
+  'carryIn.ofTicket': { input: z.object({ ticketId: Id }), output: CarryInView.nullable() },
+  /** 取机凭证. */
+  'carryIn.receipt': { input: z.object({ id: Id }), output: TakeInReceiptDoc },
 } as const
 
 export const mutations = {
@@ -146,6 +161,20 @@ export const mutations = {
   'returns.receive': { input: ReceiptFields, output: Ok },
   'recon.count': { input: CountFields, output: Ok },
   'recon.sign': { input: SignFields, output: z.object({ locked: z.boolean() }) },
+  // 完工与送修 (issue 7)
+  /** 完工: cause, fix, advice, parts swapped from the engineer's holdings, charges, the customer's signature; resolves the ticket. */
+  'ticket.closeOut': { input: CloseOutFields, output: z.object({ reportId: z.string(), total: z.number(), slips: z.array(z.string()) }) },
+  /** 上门未遇: waited 20 minutes, left a note; the job goes back to its engineer with a new window. */
+  'ticket.visitMissed': { input: VisitMissedFields, output: Ok },
+  /** 收机: a carry-in device taken in at the counter, with its take-in receipt (取机凭证). */
+  'carryIn.intake': { input: IntakeFields, output: z.object({ id: z.string(), number: z.string() }) },
+  'carryIn.step': { input: CarryInStepFields, output: Ok },
+  /** The customer told of a late repair (before the promised date, then every 2 days). */
+  'carryIn.notice': { input: NoticeFields, output: Ok },
+  /** 取机: receipt number checked, the repair checked twice before the customer, signed for. */
+  'carryIn.pickUp': { input: PickUpFields, output: Ok },
+  /** Slips sent to the printer; the next print of each says 补打. */
+  'slips.printed': { input: PrintedFields, output: Ok },
 } as const
 
 /**

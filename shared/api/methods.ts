@@ -26,6 +26,13 @@ export const QUERY_NAMES = [
   'parts.ofTicket',
   'parts.reconciliation',
   'parts.requests',
+  'closeout.form',
+  'closeout.quote',
+  'closeout.slip',
+  'closeout.slipsOfDay',
+  'carryIn.list',
+  'carryIn.ofTicket',
+  'carryIn.receipt',
 ] as const
 export const MUTATION_NAMES = [
   'customer.create',
@@ -63,6 +70,13 @@ export const MUTATION_NAMES = [
   'returns.receive',
   'recon.count',
   'recon.sign',
+  'ticket.closeOut',
+  'ticket.visitMissed',
+  'carryIn.intake',
+  'carryIn.step',
+  'carryIn.notice',
+  'carryIn.pickUp',
+  'slips.printed',
 ] as const
 export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard', 'board.saveSettings', 'recon.exportXlsx', 'parts.parseImport'] as const
 export const METHOD_NAMES = [...QUERY_NAMES, ...MUTATION_NAMES, ...COMMAND_NAMES] as const

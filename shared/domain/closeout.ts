@@ -70,6 +70,13 @@ export function jobCharges(rules: WarrantyRules, input: JobChargeInput): JobChar
   return { lines, deviceCovered: device.covered, materials, labour, onsiteFee, total: materials + labour + onsiteFee }
 }
 
+/** When a part of this kind last went into the device at the customer's cost (the close-out instant), from its earlier close-outs. */
+export function lastPaidReplacement(reports: readonly { closedAt: string; lines: readonly { component: Component; charged: number }[] }[], component: Component): string | null {
+  let last: string | null = null
+  for (const r of reports) if (r.lines.some((l) => l.component === component && l.charged > 0) && (last === null || r.closedAt > last)) last = r.closedAt
+  return last
+}
+
 /** The seed's wait at an empty door: 20 minutes, then a note, then leave. */
 export const MISSED_VISIT_WAIT_MINUTES = 20
 

@@ -53,9 +53,9 @@ export type EngineerStatus = (typeof ENGINEER_STATUSES)[number]
 export const SKILLS = ['desktop', 'laptop', 'server', 'monitor', 'printer', 'network', 'software', 'storage'] as const
 export type Skill = (typeof SKILLS)[number]
 
-export const TICKET_EVENT_KINDS = ['created', 'assigned', 'status', 'note', 'paused', 'resumed', 'responded', 'resolved', 'level_changed', 'zone_changed', 'escalated', 'helper'] as const
+export const TICKET_EVENT_KINDS = ['created', 'assigned', 'status', 'note', 'paused', 'resumed', 'responded', 'resolved', 'level_changed', 'zone_changed', 'escalated', 'helper', 'visit_missed', 'closed_out', 'carry_in'] as const
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number]
 
-/** How a fault was fixed; a fix by phone or remote gets a confirmation call (seed 003 b). */
-export const RESOLVE_METHODS = ['phone', 'remote', 'onsite'] as const
+/** How a fault was fixed; a fix by phone or remote gets a confirmation call (seed 003 b), one on site or at the bench does not. */
+export const RESOLVE_METHODS = ['phone', 'remote', 'onsite', 'carry_in'] as const
 export type ResolveMethod = (typeof RESOLVE_METHODS)[number]

@@ -102,7 +102,7 @@ export async function resolveTicket(tx: Tx, a: z.output<typeof ResolveArgs>, ctx
   const { rules } = await rulesInForce(tx)
   const open = (await tx.list('ticket_pauses', { ticket_id: t.id })).find((p) => p.to_at === null)
   if (open) await tx.update('ticket_pauses', open.id, { to_at: a.at, resumed_by: ctx.userId })
-  const recheckDue = a.method === 'onsite' ? null : new Date(Date.parse(a.at) + rules.phoneFixRecheckHours * 3_600_000).toISOString()
+  const recheckDue = a.method === 'onsite' || a.method === 'carry_in' ? null : new Date(Date.parse(a.at) + rules.phoneFixRecheckHours * 3_600_000).toISOString()
   await tx.update('tickets', t.id, { status: 'resolved', resolved_at: a.at, recheck_due: recheckDue, next_due: null, updated_at: a.at })
   await event(tx, t, `${t.id}:resolved`, a.at, 'resolved', ctx.userId, { method: a.method, note: a.note, recheckDue })
   return { recheckDue }

@@ -58,6 +58,22 @@ import {
   swapPart,
   takeBackLoaner,
 } from './parts'
+import {
+  CarryInStepArgs,
+  CloseOutArgs,
+  IntakeArgs,
+  NoticeArgs,
+  PickUpArgs,
+  PrintedArgs,
+  VisitMissedArgs,
+  carryInStep,
+  closeOutJob,
+  noticeCustomer,
+  pickUpDevice,
+  recordMissedVisit,
+  recordPrint,
+  takeInDevice,
+} from './closeout'
 import type { MutationContext, Tx } from './tx'
 
 export interface MutatorDef<A extends z.ZodType, R> {
@@ -87,6 +103,10 @@ const SWAP: readonly Role[] = [...PARTS, 'dispatcher']
 const STOCK = ['part_stock', 'part_movements', 'reconciliations'] as const
 /** The branch's service center approves requests and damage assessments. */
 const BRANCH: readonly Role[] = ['hq', 'admin']
+/** The counter and the bench of a carry-in repair. */
+const COUNTER: readonly Role[] = [...DESK, 'clerk', 'engineer']
+/** A close-out books its parts, opens their return slips and resolves the ticket. */
+const CLOSE_OUT = ['tickets', 'job_reports', 'carry_ins', ...STOCK, 'return_slips', 'damage_assessments'] as const
 
 export const mutators = {
   'customer.create': { args: CustomerCreateArgs, run: createCustomer, writes: ['customers'], roles: DESK },
@@ -124,6 +144,13 @@ export const mutators = {
   'returns.receive': { args: ReceiptArgs, run: receiveReturnBatch, writes: [...STOCK, 'return_slips', 'return_batches'], roles: PARTS },
   'recon.count': { args: CountArgs, run: countStock, writes: ['reconciliations'], roles: PARTS },
   'recon.sign': { args: SignArgs, run: signReconciliation, writes: ['reconciliations'], roles: PARTS },
+  'ticket.closeOut': { args: CloseOutArgs, run: closeOutJob, writes: CLOSE_OUT, roles: JOB },
+  'ticket.visitMissed': { args: VisitMissedArgs, run: recordMissedVisit, writes: ['tickets'], roles: JOB },
+  'carryIn.intake': { args: IntakeArgs, run: takeInDevice, writes: ['carry_ins', 'tickets'], roles: COUNTER },
+  'carryIn.step': { args: CarryInStepArgs, run: carryInStep, writes: ['carry_ins', 'tickets'], roles: COUNTER },
+  'carryIn.notice': { args: NoticeArgs, run: noticeCustomer, writes: ['carry_ins', 'tickets'], roles: COUNTER },
+  'carryIn.pickUp': { args: PickUpArgs, run: pickUpDevice, writes: ['carry_ins', 'tickets'], roles: COUNTER },
+  'slips.printed': { args: PrintedArgs, run: recordPrint, writes: ['job_reports', 'carry_ins'], roles: [...DESK, 'clerk'] },
 } as const satisfies { [N in MutationName]: MutatorDef<z.ZodType, MethodOutput<N>> }
 
 export type MutatorArgs<N extends MutationName> = z.output<(typeof mutators)[N]['args']>

@@ -77,7 +77,7 @@ export async function importParts(tx: Tx, a: PartImportArgs): Promise<{ added: n
 /** A balance's row id: one row per station, part, place and holder. */
 export const stockRowId = (stationId: string, l: Pick<Leg, 'partId' | 'place' | 'holderId'>) => `${stationId}|${balanceKey(l.partId, l.place, l.holderId)}`
 
-async function part(tx: Tx, id: string): Promise<PartRow> {
+export async function part(tx: Tx, id: string): Promise<PartRow> {
   const p = await tx.get('parts', id)
   if (!p) throw ruleError('errors.parts.partNotFound')
   return p
@@ -97,7 +97,8 @@ async function refuseLocked(tx: Tx, stationId: string, month: string, at: string
   if (r && (r.clerk_id || r.manager_id)) await tx.update('reconciliations', r.id, { clerk_id: null, clerk_signed_at: null, manager_id: null, manager_signed_at: null, updated_at: at })
 }
 
-async function stationUser(tx: Tx, ctx: MutationContext, id: string | null | undefined, role: Role): Promise<UserRow> {
+/** A person of this station in the role a form names them for (the signer, the approving manager). */
+export async function stationUser(tx: Tx, ctx: MutationContext, id: string | null | undefined, role: Role): Promise<UserRow> {
   const u = id ? await tx.get('users', id) : undefined
   if (!u || u.station_id !== ctx.stationId || u.role !== role || !u.active) {
     throw ruleError('errors.parts.signerRole', { name: u?.name ?? id ?? '', role })
@@ -105,7 +106,7 @@ async function stationUser(tx: Tx, ctx: MutationContext, id: string | null | und
   return u
 }
 
-async function stationEngineer(tx: Tx, ctx: MutationContext, id: string | null | undefined): Promise<UserRow> {
+export async function stationEngineer(tx: Tx, ctx: MutationContext, id: string | null | undefined): Promise<UserRow> {
   if (!id) throw ruleError('errors.parts.engineerRequired')
   return stationUser(tx, ctx, id, 'engineer')
 }

@@ -3,7 +3,8 @@
 import type { Count, Leg, MovementKind, PartCategory, StockPlace } from '../domain/parts'
 import type { ContractLevel, ServiceRules } from '../domain/rules'
 import type { PauseReason } from '../domain/sla'
-import type { WarrantyVerdict } from '../domain/warranty'
+import type { Accessory, CarryInStatus } from '../domain/carryIn'
+import type { Component, FaultCause, WarrantyReason, WarrantyVerdict } from '../domain/warranty'
 import type {
   Category,
   Channel,
@@ -291,6 +292,94 @@ export interface ReconciliationRow {
   updated_at: string
 }
 
+/** One part swapped on a finished job, and what it cost the customer (fen). */
+export interface JobLine {
+  movementId: string
+  slipId: string
+  slipNumber: string
+  partId: string
+  component: Component
+  price: number
+  covered: boolean
+  reason: WarrantyReason
+  charged: number
+}
+
+/** fen; `total` is what the customer pays, `computed` what the rules gave (they differ only with a reason). */
+export interface JobChargesRecord {
+  materials: number
+  labour: number
+  onsiteFee: number
+  computed: number
+  total: number
+  /** The device itself in warranty at close-out. */
+  deviceCovered: boolean
+}
+
+/** 完工: the close-out of a job, once per ticket. */
+export interface JobReportRow {
+  id: string
+  station_id: string
+  ticket_id: string
+  asset_id: string | null
+  engineer_id: string
+  service_mode: ServiceMode
+  arrived_at: string | null
+  departed_at: string | null
+  cause: string
+  fix: string
+  advice: string
+  data_backed_up: number
+  damage: FaultCause
+  onsite_requested: number
+  lines: JobLine[]
+  charges: JobChargesRecord
+  adjust_reason: string
+  adjusted_by: string | null
+  signature_kind: 'drawn' | 'paper'
+  /** PNG data URL, '' when signed on paper. */
+  signature: string
+  signer_name: string
+  closed_by: string
+  closed_at: string
+  print_count: number
+}
+
+export interface CarryInNotice {
+  at: string
+  by: string
+  note: string
+}
+
+/** 送修: a device taken in at the counter, from its take-in receipt to the pick-up. */
+export interface CarryInRow {
+  id: string
+  station_id: string
+  ticket_id: string
+  number: string
+  received_at: string
+  received_by: string
+  device_category: Category
+  device_brand: string
+  device_model: string
+  device_serial: string
+  tag_number: string
+  accessories: Accessory[]
+  condition_note: string
+  promised_on: string
+  status: CarryInStatus
+  notices: CarryInNotice[]
+  ready_at: string | null
+  picked_up_at: string | null
+  picked_up_by: string
+  handed_over_by: string | null
+  pickup_checks: number
+  pickup_signature_kind: 'drawn' | 'paper' | null
+  pickup_signature: string
+  print_count: number
+  updated_at: string
+}
+
 export interface Tables {
   stations: StationRow
   users: UserRow
@@ -311,6 +400,8 @@ export interface Tables {
   return_slips: ReturnSlipRow
   return_batches: ReturnBatchRow
   reconciliations: ReconciliationRow
+  job_reports: JobReportRow
+  carry_ins: CarryInRow
 }
 export type TableName = keyof Tables
 
@@ -335,6 +426,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'return_slips',
   'return_batches',
   'reconciliations',
+  'job_reports',
+  'carry_ins',
 ]
 
 /** Columns stored as JSON text; the stores encode and decode them. */
@@ -347,4 +440,6 @@ export const JSON_COLUMNS: { [T in TableName]?: readonly (keyof Tables[T])[] } =
   part_movements: ['legs'],
   part_requests: ['lines'],
   reconciliations: ['counts'],
+  job_reports: ['lines', 'charges'],
+  carry_ins: ['accessories', 'notices'],
 }

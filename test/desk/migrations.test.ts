@@ -9,8 +9,10 @@ import { tempDir } from './helpers'
 
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
-/** Undoes migration 007, to make a data dir as an older version wrote it. */
-const DROP_PARTS = 'DROP TABLE reconciliations; DROP TABLE damage_assessments; DROP TABLE part_requests; DROP TABLE return_batches; DROP TABLE return_slips; DROP TABLE part_movements; DROP TABLE part_stock; DROP TABLE parts'
+/** Undoes migration 008, to make a data dir as an older version wrote it. */
+const DROP_CLOSEOUT = 'DROP TABLE carry_ins; DROP TABLE job_reports'
+/** Undoes migrations 008 and 007. */
+const DROP_PARTS = DROP_CLOSEOUT + '; DROP TABLE reconciliations; DROP TABLE damage_assessments; DROP TABLE part_requests; DROP TABLE return_batches; DROP TABLE return_slips; DROP TABLE part_movements; DROP TABLE part_stock; DROP TABLE parts'
 const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
 
 describe('migrations', () => {
@@ -134,6 +136,51 @@ describe('migrations', () => {
     expect(() => recon('r2')).toThrow(/UNIQUE/)
     expect(() => db.prepare("INSERT INTO parts (id, number, name, model, category, grade, unit_cost, price, created_at) VALUES ('p2', 'HDD-1', '硬盘', '', 'hdd', 1, 100, 200, '')").run()).toThrow(/UNIQUE/)
     db.close()
+  })
+
+  it('008 adds close-outs (one per ticket, cause and fix required, lines a JSON array, drawn or paper signature) and carry-ins (a unique receipt number, known statuses)', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 8)
+    expect(tables(db)).toEqual(expect.arrayContaining(['job_reports', 'carry_ins']))
+    db.exec("INSERT INTO stations (id, code, name, kind, region_code, lat, lng) VALUES ('s', 'WH', '站', 'station', '530102', 25, 102)")
+    const report = (id: string, ticket: string, patch: { cause?: string; lines?: string; signature?: string } = {}) =>
+      db
+        .prepare(`INSERT INTO job_reports (id, station_id, ticket_id, engineer_id, service_mode, cause, fix, data_backed_up, damage, onsite_requested, lines, charges,
+          signature_kind, closed_by, closed_at) VALUES (?, 's', ?, 'e', 'onsite', ?, '换硬盘', 1, 'normal', 0, ?, '{"total":0}', ?, 'u', '2026-11-20T02:30:00Z')`)
+        .run(id, ticket, patch.cause ?? '坏道', patch.lines ?? '[]', patch.signature ?? 'paper')
+    report('r1', 't1')
+    expect(() => report('r2', 't1')).toThrow(/UNIQUE/)
+    expect(() => report('r3', 't3', { cause: '' })).toThrow(/CHECK/)
+    expect(() => report('r4', 't4', { lines: '{}' })).toThrow(/CHECK/)
+    expect(() => report('r5', 't5', { signature: 'stamp' })).toThrow(/CHECK/)
+    const carryIn = (id: string, ticket: string, number: string, status = 'received') =>
+      db
+        .prepare(`INSERT INTO carry_ins (id, station_id, ticket_id, number, received_at, received_by, device_category, device_brand, device_model, device_serial,
+          tag_number, accessories, promised_on, status, notices, updated_at) VALUES (?, 's', ?, ?, '2026-11-20T02:30:00Z', 'u', 'laptop', '华为', 'D14', 'SN1', 'WH-1', '[]', '2026-11-23', ?, '[]', '2026-11-20T02:30:00Z')`)
+        .run(id, ticket, number, status)
+    carryIn('k1', 't1', 'QJ-1')
+    expect(() => carryIn('k2', 't2', 'QJ-1')).toThrow(/UNIQUE/)
+    expect(() => carryIn('k3', 't3', 'QJ-3', 'lost')).toThrow(/CHECK/)
+    db.close()
+  })
+
+  it('a data dir from before 008 opens with no close-outs and its open tickets still open', async () => {
+    const dir = tempDir()
+    const now = () => new Date('2026-11-20T02:30:00Z')
+    ;(await openDesk({ dataDir: dir, now })).close()
+    const db = openDatabase(dir)
+    const open = db.prepare("SELECT count(*) AS n FROM tickets WHERE status <> 'closed'").get()
+    db.exec(DROP_CLOSEOUT)
+    db.pragma('user_version = 7')
+    db.close()
+    const desk = await openDesk({ dataDir: dir, now })
+    const reopened = openDatabase(dir)
+    expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(reopened.prepare("SELECT count(*) AS n FROM tickets WHERE status <> 'closed'").get()).toEqual(open)
+    expect(reopened.prepare('SELECT count(*) AS n FROM job_reports').get()).toEqual({ n: 0 })
+    reopened.close()
+    expect(await desk.call('carryIn.list', {})).toEqual([])
+    desk.close()
   })
 
   it('a data dir from before 007 gets the parts catalogue on open, with empty stock, and keeps its tickets', async () => {

@@ -278,6 +278,66 @@ describe.each(KINDS)('sync server on %s', (kind) => {
     expect(other.changes.part_movements).toBeUndefined()
   })
 
+  it('closes out a job from a desk: the part leaves the engineer, its slip opens, the report keeps its lines, charges and signature; 曲靖 sees none of it', async () => {
+    server = await testServer(kind)
+    const admin = await login(server.app, 'admin', 'admin-password-1')
+    await server.app.inject({ method: 'POST', url: '/admin/accounts', headers: { authorization: `Bearer ${admin}` }, payload: { username: 'clerk-wh', password: 'clerk-pass-1', userId: 'st-wh-clerk' } })
+    const clerk = await login(server.app, 'clerk-wh', 'clerk-pass-1')
+    const dispatcher = await dispatcherToken(server.app, 'wh')
+    const move = (name: string, args: object) => ({ name, args: { id: randomUUID(), at: AT, ...args } })
+    const stocked = [
+      move('parts.receive', { partId: 'part-hdd-500', qty: 1, reference: 'FH-1' }),
+      move('parts.issue', { partId: 'part-hdd-500', qty: 1, engineerId: 'st-wh-eng-01', clerkId: 'st-wh-clerk', managerId: 'st-wh-manager' }),
+    ].map((m, i) => ({ id: i + 1, ...m }))
+    expect((await post('/sync/push', clerk, { clientId: randomUUID(), mutations: stocked })).json()).toMatchObject({ rejected: 0 })
+
+    const clientId = randomUUID()
+    const [c, t, report, slip] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
+    const signature = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+    const job = [
+      { name: 'customer.create', args: customer(c) },
+      { name: 'ticket.create', args: ticket(t, c, 'WH2-261120-001') },
+      move('ticket.assign', { ticketId: t, engineerId: 'st-wh-eng-01', expectedAssigneeId: null, appointmentStart: null, appointmentEnd: null }),
+      move('ticket.arrive', { ticketId: t }),
+      {
+        name: 'ticket.closeOut',
+        args: {
+          id: report,
+          at: AT,
+          ticketId: t,
+          engineerId: 'st-wh-eng-01',
+          departedAt: AT,
+          cause: '硬盘坏道',
+          fix: '更换硬盘',
+          advice: '',
+          dataBackedUp: true,
+          damage: 'normal',
+          onsiteRequested: true,
+          parts: [{ partId: 'part-hdd-500', faultDescription: '硬盘坏道，SMART 报警', approvalNote: '', physicalDamage: false }],
+          lines: [{ movementId: randomUUID(), slipId: slip, slipNumber: 'FX-WH2-261120-001' }],
+          signature: { kind: 'drawn', image: signature, signer: '王主任' },
+        },
+      },
+    ].map((m, i) => ({ id: i + 1, ...m }))
+    expect((await post('/sync/push', dispatcher, { clientId, mutations: job })).json()).toEqual({ lastMutationId: 5, applied: 5, rejected: 0 })
+    const pulled = (await post('/sync/pull', dispatcher, { clientId, cursor: 0 })).json()
+    expect(pulled.changes.tickets).toEqual([expect.objectContaining({ id: t, status: 'resolved', resolved_at: AT })])
+    // no device on the ticket: out of warranty, the disk at the price list and the visit asked for
+    expect(pulled.changes.job_reports).toEqual([
+      expect.objectContaining({ id: report, ticket_id: t, signature_kind: 'drawn', signature, signer_name: '王主任', charges: expect.objectContaining({ materials: 36_000, onsiteFee: 5_000, total: 41_000 }), lines: [expect.objectContaining({ slipId: slip, component: 'hdd', charged: 36_000 })] }),
+    ])
+    expect(pulled.changes.return_slips).toEqual([expect.objectContaining({ id: slip, ticket_id: t, status: 'open' })])
+    expect(pulled.changes.part_stock.map((r: { place: string; holder_id: string | null; qty: number }) => [r.place, r.holder_id, r.qty]).sort()).toEqual([
+      ['bad', null, 1],
+      ['engineer', 'st-wh-eng-01', 0],
+      ['shelf', null, 0],
+    ])
+    const qj = await dispatcherToken(server.app, 'qj')
+    const other = (await post('/sync/pull', qj, { clientId: randomUUID(), cursor: 0 })).json()
+    expect(other.changes.job_reports).toBeUndefined()
+    expect(other.changes.return_slips).toBeUndefined()
+  })
+
   it('lets an engineer move his own jobs only, and not dispatch', async () => {
     server = await testServer(kind)
     const token = await dispatcherToken(server.app, 'wh')

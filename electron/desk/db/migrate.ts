@@ -6,6 +6,7 @@ import { m004 } from './migrations/004_service_rules'
 import { m005 } from './migrations/005_sync'
 import { m006 } from './migrations/006_board'
 import { m007 } from './migrations/007_parts'
+import { m008 } from './migrations/008_closeout'
 
 export interface Migration {
   version: number
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** In order; a new schema change is a new file here, never an edit of a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
 export const SCHEMA_VERSION = MIGRATIONS.length
 
 export class NewerSchemaError extends Error {}

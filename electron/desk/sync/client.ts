@@ -9,6 +9,8 @@ import { ServerLink, SignedOutError, type Fetch } from './serverLink'
 import type { SyncSettingsStore } from './settings'
 
 const PUSH_BATCH = 500
+/** Under the server's 1 MB body limit: a batch of signed close-outs (a signature is up to 400 kB) is cut short. */
+const PUSH_BYTES = 600_000
 const RETRY_MIN_MS = 1_000
 const RETRY_MAX_MS = 30_000
 /** A pull now and then even without pokes: a missed poke costs at most this long. */
@@ -162,7 +164,7 @@ export class SyncClient {
 
   private async push(link: ServerLink, token: string): Promise<void> {
     for (;;) {
-      const rows = this.stmt.outbox.all(this.pushedUpTo, PUSH_BATCH) as OutboxEntry[]
+      const rows = withinBytes(this.stmt.outbox.all(this.pushedUpTo, PUSH_BATCH) as OutboxEntry[])
       if (rows.length === 0) return
       const res = await link.push(token, {
         clientId: this.deps.clientId(),
@@ -224,3 +226,10 @@ export class SyncClient {
 }
 
 export { ServerLink }
+
+/** The first entries whose arguments fit in one push (always at least one). */
+function withinBytes(rows: OutboxEntry[]): OutboxEntry[] {
+  let bytes = 0
+  const fit = rows.findIndex((r) => (bytes += Buffer.byteLength(r.args)) > PUSH_BYTES)
+  return fit === -1 ? rows : rows.slice(0, Math.max(fit, 1))
+}

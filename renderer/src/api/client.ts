@@ -9,6 +9,9 @@ export type Envelope = { ok: true; value: unknown } | { ok: false; error: DeskEr
 export interface DeskBridge {
   call(method: string, input: unknown): Promise<Envelope>
   on(event: string, listener: (payload: unknown) => void): () => void
+  /** Electron only (electron/main/print.ts); browser mode prints with window.print(). */
+  print?(options: { target: 'dialog' | 'printer' | 'pdf'; deviceName?: string; fileName?: string; copies?: number }): Promise<Envelope>
+  printers?(): Promise<Envelope>
 }
 
 declare global {

@@ -4,6 +4,7 @@ import { useDeskQuery } from '../api/useDeskQuery'
 import { setLanguage } from '../i18n'
 import { ServerSettings } from '../sync/ServerSettings'
 import { MapSettings } from './MapSettings'
+import { PrintSettings } from './PrintSettings'
 import { RulesSettings } from './RulesSettings'
 
 export function SettingsPage(): React.JSX.Element {
@@ -24,6 +25,7 @@ export function SettingsPage(): React.JSX.Element {
       <ServerSettings />
       <RulesSettings />
       <MapSettings />
+      <PrintSettings />
       {info && (
         <section>
           <h2>{t('settings.deskInfo')}</h2>
