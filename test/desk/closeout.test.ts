@@ -187,7 +187,7 @@ describe('送修: from the counter to pick-up', () => {
   const intake = (ticketId: string, patch: Record<string, unknown> = {}) => ({
     ticketId,
     tagNumber: 'WH-0087',
-    device: { category: 'laptop', brand: '华为', model: 'MateBook D14', serial: 'SN59968308' },
+    device: { category: 'laptop' as const, brand: '华为', model: 'MateBook D14', serial: 'SN59968308' },
     accessories: [
       { item: '笔记本电脑', standard: true, present: true },
       { item: '电源适配器', standard: true, present: false },
