@@ -33,6 +33,7 @@ export function menuTemplate(send: (command: ShellCommand) => void, opts: { isMa
       submenu: [
         { label: '派工看板', accelerator: 'CmdOrCtrl+1', click: () => send('nav.board') },
         { label: '工单', accelerator: 'CmdOrCtrl+2', click: () => send('nav.tickets') },
+        { label: '送修', accelerator: 'CmdOrCtrl+3', click: () => send('nav.carryIn') },
         { type: 'separator' },
         { label: '实际大小', role: 'resetZoom' },
         { label: '放大', role: 'zoomIn' },

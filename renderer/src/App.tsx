@@ -9,6 +9,10 @@ import { SyncLogPage } from './sync/SyncLogPage'
 import { useSyncFeed } from './sync/useSyncFeed'
 import { TicketsPage } from './tickets/TicketsPage'
 import { PartsPage } from './parts/PartsPage'
+import { CarryInPage } from './carryIn/CarryInPage'
+import { IntakeHost } from './carryIn/IntakeHost'
+import { CloseOutHost } from './closeout/CloseOutHost'
+import { CarryInNavBadge } from './carryIn/NavBadge'
 import { usePrint } from './slips/print'
 import { BoardPage } from './board/BoardPage'
 import { callEarly } from './board/prefetch'
@@ -16,7 +20,7 @@ import { useApp, type View } from './store/app'
 import { useSync } from './store/sync'
 import { useTickets } from './store/tickets'
 
-const VIEWS: View[] = ['board', 'tickets', 'parts', 'sync', 'settings']
+const VIEWS: View[] = ['board', 'tickets', 'carryIn', 'parts', 'sync', 'settings']
 // printing is rare and its barcode library large: loaded on the first print
 const PrintPreview = lazy(() => import('./slips/PrintPreview').then((m) => ({ default: m.PrintPreview })))
 
@@ -65,6 +69,7 @@ export function App(): React.JSX.Element {
           {VIEWS.map((v) => (
             <button key={v} type="button" className={v === view ? 'active' : ''} aria-current={v === view ? 'page' : undefined} onClick={() => setView(v)}>
               {t(`nav.${v}`)}
+              {v === 'carryIn' && info && <CarryInNavBadge />}
               {v === 'sync' && rejections > 0 && (
                 <span className="count-badge" data-testid="sync-nav-rejections">
                   {rejections}
@@ -89,6 +94,8 @@ export function App(): React.JSX.Element {
           <BoardPage />
         ) : view === 'tickets' ? (
           <TicketsPage />
+        ) : view === 'carryIn' ? (
+          <CarryInPage />
         ) : view === 'parts' ? (
           <PartsPage />
         ) : view === 'sync' ? (
@@ -97,6 +104,8 @@ export function App(): React.JSX.Element {
           <SettingsPage />
         )}
       </main>
+      {info && <IntakeHost />}
+      {info && <CloseOutHost />}
       {printing && (
         <Suspense fallback={null}>
           <PrintPreview />

@@ -197,7 +197,7 @@ export const commands = {
   'parts.parseImport': { input: PartImportFileInput, output: z.object({ parts: z.array(PartFields) }) },
 } as const
 
-export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.board', 'nav.tickets', 'nav.settings', 'edit.undo'] as const
+export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.board', 'nav.tickets', 'nav.carryIn', 'nav.settings', 'edit.undo'] as const
 export type ShellCommand = (typeof SHELL_COMMANDS)[number]
 
 /** Pushed to every open window: data changes from the desk core, menu commands from the Electron shell. */

@@ -52,3 +52,16 @@ export function minuteOfDay(instant: string, timezone: string = DEFAULT_TIMEZONE
   const d = new TZDate(new Date(instant), timezone)
   return d.getHours() * 60 + d.getMinutes()
 }
+
+/** An instant as a datetime-local field shows it in the station's time zone (yyyy-MM-ddTHH:mm). */
+export function localInputValue(instant: string, timezone: string = DEFAULT_TIMEZONE): string {
+  return format(new TZDate(new Date(instant), timezone), "yyyy-MM-dd'T'HH:mm")
+}
+
+/** The instant of a datetime-local field's value read in the station's time zone, or null when it is not one. */
+export function instantOfLocalInput(value: string, timezone: string = DEFAULT_TIMEZONE): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value)
+  if (!m) return null
+  const at = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), 0, timezone)
+  return Number.isNaN(at.getTime()) ? null : new Date(at.getTime()).toISOString()
+}

@@ -2,6 +2,7 @@
 import { boardBench } from './board.bench'
 import { clocksBench } from './clocks.bench'
 import { deskBench } from './desk.bench'
+import { slipsBench } from './slips.bench'
 import { syncBench } from './sync.bench'
 
 const benches: [string, () => Promise<string>][] = [
@@ -9,6 +10,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Service clocks (issue 3)', clocksBench],
   ['Sync (issue 4)', syncBench],
   ['派工看板 in Chromium (issue 5)', boardBench],
+  ['维修单 printing in Chromium (issue 7)', slipsBench],
 ]
 
 for (const [title, run] of benches) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { proposeWindow, type WindowRequest } from '../../shared/domain/appointment'
-import { atWallTime, fixedClock, minuteOfDay, utcOffsetMinutes, wallTime } from '../../shared/domain/time'
+import { atWallTime, fixedClock, instantOfLocalInput, localInputValue, minuteOfDay, utcOffsetMinutes, wallTime } from '../../shared/domain/time'
 
 // Beijing time is UTC+8: 10:07 local is 02:07Z.
 const base: WindowRequest = { now: '2026-04-07T02:07:00.000Z', etaMinutes: 20, arrivalDue: '2026-04-07T04:00:00.000Z', busy: [] }
@@ -58,6 +58,19 @@ describe('wall-clock times in the station zone', () => {
       expect(clock.hhmm(at)).toBe(wallTime(at))
     }
     expect(utcOffsetMinutes('Asia/Shanghai', Date.parse(base.now))).toBe(480)
+  })
+
+  it.each([
+    ['2026-11-20T02:30:00.000Z', '2026-11-20T10:30'],
+    ['2026-12-31T16:05:00.000Z', '2027-01-01T00:05'],
+  ])('shows %s in a date-and-time field as %s, and reads it back', (instant, field) => {
+    expect(localInputValue(instant)).toBe(field)
+    expect(instantOfLocalInput(field)).toBe(instant)
+  })
+
+  it('reads nothing from a field that is not a date and time', () => {
+    expect(instantOfLocalInput('2026-11-20 10:30')).toBeNull()
+    expect(instantOfLocalInput('')).toBeNull()
   })
 
   it('places an instant on the day', () => {

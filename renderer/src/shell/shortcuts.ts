@@ -31,6 +31,8 @@ function run(command: ShellCommand): void {
       return app.setView('board')
     case 'nav.tickets':
       return app.setView('tickets')
+    case 'nav.carryIn':
+      return app.setView('carryIn')
     case 'edit.undo':
       return undoInPage()
     case 'nav.settings':
@@ -38,13 +40,13 @@ function run(command: ShellCommand): void {
   }
 }
 
-/** Ctrl+N new ticket, Ctrl+F search tickets; the Electron menu sends the same commands. */
+/** Ctrl+N new ticket, Ctrl+F search tickets, Ctrl+3 送修; the Electron menu sends the same commands. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const key = e.key.toLowerCase()
-      const command: ShellCommand | null = key === 'n' ? 'ticket.new' : key === 'f' ? 'tickets.search' : null
+      const command: ShellCommand | null = key === 'n' ? 'ticket.new' : key === 'f' ? 'tickets.search' : key === '3' ? 'nav.carryIn' : null
       if (!command) return
       e.preventDefault()
       run(command)

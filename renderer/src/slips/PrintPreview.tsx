@@ -1,13 +1,20 @@
 // Print preview over the app, and the printed page itself: one template per form, the same on screen,
 // on paper and in a PDF. 返修单 on A5 (two copies: the station keeps the first), 装箱单 with its 退库表
-// and 月度对帐 on A4.
-import { useEffect } from 'react'
+// and 月度对帐 on A4; the customer's 维修单 (one, or a day's batch) and 取机凭证 on A4 or A5, one copy or
+// two (RepairSlip.tsx, TakeInReceipt.tsx). A print of a customer's form is counted: the next says 补打.
+import { Fragment, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localDateTime } from '../../../shared/domain/time'
+import { desk } from '../api/client'
+import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { yuan } from '../parts/format'
 import { Barcode } from './Barcode'
+import type { Paper, SlipLayout } from './layout'
 import { usePrint, type PrintKind } from './print'
+import { canSavePdf, printDocument, savePdf } from './printTarget'
+import { RepairSlip } from './RepairSlip'
+import { TakeInReceipt } from './TakeInReceipt'
 import './slips.css'
 
 const COPIES = ['第一联　服务站留存', '第二联　随坏件返回'] as const
@@ -230,10 +237,173 @@ function ReconciliationSheet({ month }: { month: string }): React.JSX.Element | 
   )
 }
 
-const TEMPLATE: Record<PrintKind, (id: string) => React.JSX.Element> = {
-  'return-slip': (id) => <ReturnSlip id={id} />,
-  'packing-list': (id) => <PackingList id={id} />,
-  reconciliation: (month) => <ReconciliationSheet month={month} />,
+/** A kind's preview: how it is named, what its print records, its paper (null: the form's own, fixed). */
+interface JobView {
+  /** The file name a PDF gets (null while the form loads). */
+  fileName: string | null
+  /** What 'slips.printed' records after a print (none for the parts forms). */
+  printed: { kind: 'repair_slip' | 'take_in'; ids: string[] } | null
+  defaults: SlipLayout | null
+  /** A line for the toolbar (a batch's count). */
+  info?: string
+  error: unknown
+  empty?: boolean
+  /** What two copies come out as, for the toolbar. */
+  copiesHint?: 'slips.hintSlipCopies' | 'slips.hintReceiptCopies'
+  body(layout: SlipLayout | null): React.ReactNode
+}
+
+const FIXED = (fileName: string, body: React.ReactNode): JobView => ({ fileName, printed: null, defaults: null, error: null, body: () => body })
+
+function RepairSlipJob({ ticketId }: { ticketId: string }): React.JSX.Element {
+  const { data, error } = useDeskQuery('closeout.slip', { ticketId }, ['job_reports'])
+  return (
+    <PreviewFrame
+      view={{
+        fileName: data && `维修单-${data.ticketNumber}`,
+        printed: data && { kind: 'repair_slip', ids: [data.reportId] },
+        defaults: { paper: 'a4', twoCopies: true },
+        copiesHint: 'slips.hintSlipCopies',
+        error,
+        body: (layout) => data && layout && <RepairSlip doc={data} layout={layout} />,
+      }}
+    />
+  )
+}
+
+function RepairSlipsOfDayJob({ day }: { day: string }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { data, error } = useDeskQuery('closeout.slipsOfDay', { day }, ['job_reports'])
+  return (
+    <PreviewFrame
+      view={{
+        fileName: data && data.length > 0 ? `维修单-${day}` : null,
+        printed: data && data.length > 0 ? { kind: 'repair_slip', ids: data.map((d) => d.reportId) } : null,
+        defaults: { paper: 'a4', twoCopies: true },
+        copiesHint: 'slips.hintSlipCopies',
+        info: data ? (data.length > 0 ? t('slips.dayCount', { day, count: data.length }) : t('slips.dayEmpty', { day })) : undefined,
+        empty: data?.length === 0,
+        error,
+        body: (layout) => layout && data?.map((doc) => <RepairSlip key={doc.reportId} doc={doc} layout={layout} />),
+      }}
+    />
+  )
+}
+
+function TakeInJob({ id }: { id: string }): React.JSX.Element {
+  const { data, error } = useDeskQuery('carryIn.receipt', { id }, ['carry_ins'])
+  return (
+    <PreviewFrame
+      view={{
+        fileName: data && `取机凭证-${data.number}`,
+        printed: data && { kind: 'take_in', ids: [data.id] },
+        defaults: { paper: 'a5', twoCopies: true },
+        copiesHint: 'slips.hintReceiptCopies',
+        error,
+        body: (layout) => data && layout && <TakeInReceipt doc={data} layout={layout} />,
+      }}
+    />
+  )
+}
+
+const JOBS: Record<PrintKind, (id: string) => React.JSX.Element> = {
+  'return-slip': (id) => <PreviewFrame view={FIXED('返修单', <ReturnSlip id={id} />)} />,
+  'packing-list': (id) => <PreviewFrame view={FIXED('装箱单', <PackingList id={id} />)} />,
+  reconciliation: (month) => <PreviewFrame view={FIXED(`备件对帐表-${month}`, <ReconciliationSheet month={month} />)} />,
+  'repair-slip': (ticketId) => <RepairSlipJob ticketId={ticketId} />,
+  'repair-slips-day': (day) => <RepairSlipsOfDayJob day={day} />,
+  'take-in': (id) => <TakeInJob id={id} />,
+}
+
+/** The toolbar over the form: paper and copies where the form offers them, print, PDF, what went wrong. */
+function PreviewFrame({ view }: { view: JobView }): React.JSX.Element {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const close = usePrint((s) => s.close)
+  const [layout, setLayout] = useState(view.defaults)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [note, setNote] = useState<string | null>(null)
+  const ready = view.fileName !== null && !busy
+
+  const send = async (to: 'print' | 'pdf') => {
+    if (view.fileName === null) return
+    setBusy(true)
+    setProblem(null)
+    setNote(null)
+    try {
+      let done: boolean
+      if (to === 'pdf') {
+        const { saved } = await savePdf(view.fileName)
+        done = saved !== null
+        if (saved) setNote(t('print.pdfSaved', { path: saved }))
+      } else {
+        // false: the dialog was cancelled; null (browser mode): the browser does not say, so it counts
+        const { printed, printer } = await printDocument({ fileName: view.fileName })
+        done = printed !== false
+        if (printed && printer) setNote(t('print.sentTo', { name: printer }))
+      }
+      if (done && view.printed) await desk.call('slips.printed', view.printed)
+    } catch (e) {
+      setProblem(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const loadError = view.error ? errorText(view.error) : null
+  return (
+    <>
+      <div className="print-tools" role="toolbar" aria-label={t('parts.printPreview')}>
+        <b>{t('parts.printPreview')}</b>
+        {layout && (
+          <>
+            <label className="field inline">
+              {t('slips.paper')}
+              <select value={layout.paper} onChange={(e) => setLayout({ ...layout, paper: e.target.value as Paper })} data-testid="print-paper">
+                <option value="a4">A4</option>
+                <option value="a5">A5</option>
+              </select>
+            </label>
+            <label className="field inline" title={t('slips.twoCopiesHint')}>
+              <input type="checkbox" checked={layout.twoCopies} onChange={(e) => setLayout({ ...layout, twoCopies: e.target.checked })} data-testid="print-two-copies" />
+              {t('slips.twoCopies')}
+            </label>
+          </>
+        )}
+        {view.info && (
+          <span className="print-info" data-testid="print-info">
+            {view.info}
+          </span>
+        )}
+        <button type="button" className="primary" disabled={!ready} onClick={() => void send('print')} data-testid="print-now">
+          {layout ? t('slips.print') : t('parts.printNow')}
+        </button>
+        {canSavePdf() && (
+          <button type="button" disabled={!ready} onClick={() => void send('pdf')} data-testid="print-pdf">
+            {t('print.savePdf')}
+          </button>
+        )}
+        <button type="button" onClick={close}>
+          {t('common.close')} <kbd>Esc</kbd>
+        </button>
+        {problem || loadError ? (
+          <span className="print-error" role="alert">
+            {problem ?? loadError}
+          </span>
+        ) : note ? (
+          <span className="sub" role="status">
+            {note}
+          </span>
+        ) : (
+          <span className="sub">{layout ? t(layout.twoCopies ? (view.copiesHint ?? 'slips.hintSlipCopies') : 'slips.hintOneCopy') : t('parts.printHint')}</span>
+        )}
+      </div>
+      <div className="print-root">
+        {view.empty ? <p className="print-empty">{view.info}</p> : view.body(layout)}
+      </div>
+    </>
+  )
 }
 
 export function PrintPreview(): React.JSX.Element | null {
@@ -251,18 +421,8 @@ export function PrintPreview(): React.JSX.Element | null {
   }, [job, close])
   if (!job) return null
   return (
-    <div className="print-preview" role="dialog" aria-modal="true" aria-label={t('parts.printPreview')}>
-      <div className="print-tools">
-        <b>{t('parts.printPreview')}</b>
-        <button type="button" className="primary" onClick={() => window.print()} data-testid="print-now">
-          {t('parts.printNow')}
-        </button>
-        <button type="button" onClick={close}>
-          {t('common.close')} <kbd>Esc</kbd>
-        </button>
-        <span className="sub">{t('parts.printHint')}</span>
-      </div>
-      <div className="print-root">{TEMPLATE[job.kind](job.id)}</div>
+    <div className="print-preview" role="dialog" aria-modal="true" aria-label={t('parts.printPreview')} data-print-kind={job.kind}>
+      <Fragment key={`${job.kind}|${job.id}`}>{JOBS[job.kind](job.id)}</Fragment>
     </div>
   )
 }

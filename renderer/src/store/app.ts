@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { DeskInfo, Station } from '../../../shared/api/schemas'
 
-export type View = 'board' | 'tickets' | 'parts' | 'sync' | 'settings'
+export type View = 'board' | 'tickets' | 'carryIn' | 'parts' | 'sync' | 'settings'
 
 interface AppState {
   view: View

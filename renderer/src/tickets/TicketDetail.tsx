@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { OPEN_TICKET_STATUSES } from '../../../shared/domain/enums'
+import { yuanFigures } from '../../../shared/domain/money'
 import { TicketParts } from '../parts/TicketParts'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useErrorText } from '../api/errorText'
@@ -7,6 +8,8 @@ import { useTickets } from '../store/tickets'
 import { SlaPanel } from '../sla/SlaPanel'
 import { WarrantyLine } from '../sla/WarrantyView'
 import { JobActions } from '../board/JobActions'
+import { CloseOutSummary } from '../closeout/CloseOutSummary'
+import { TicketCarryIn } from '../carryIn/TicketCarryIn'
 import { AssignControl } from './AssignControl'
 import { LevelChip, StatusChip } from './Chips'
 import { useStationTime } from './format'
@@ -32,6 +35,9 @@ export function TicketDetailPanel(): React.JSX.Element {
     if (e.kind === 'level_changed') return `：${t(`enums.faultLevel.${d.from}` as never)} → ${t(`enums.faultLevel.${d.to}` as never)}`
     if (e.kind === 'escalated') return ` → ${t(`enums.escalationStep.${d.step}` as never)} · ${String(d.supervisorName)}：${String(d.report)}`
     if (e.kind === 'resolved' && typeof d.method === 'string') return `（${t(`enums.resolveMethod.${d.method}` as never)}）`
+    if (e.kind === 'closed_out' && typeof d.total === 'number') return `：${String(d.engineerName)} · ¥${yuanFigures(d.total)}${d.parts ? ` · ${t('tickets.detail.partsSwapped', { count: Number(d.parts) })}` : ''}`
+    if (e.kind === 'visit_missed') return `：${t('closeout.missed.waited', { minutes: Number(d.waited) })} · ${String(d.note)}`
+    if (e.kind === 'carry_in' && typeof d.step === 'string') return ` ${String(d.number)}：${d.step === 'notice' ? `${t('tickets.detail.customerTold')} ${String(d.note)}` : t(`enums.carryInStatus.${d.step}` as never)}`
     return ''
   }
   const row = (label: string, value: React.ReactNode) => (
@@ -65,6 +71,8 @@ export function TicketDetailPanel(): React.JSX.Element {
       </dl>
       {OPEN_TICKET_STATUSES.includes(ticket.status) && <AssignControl key={ticket.id} ticket={ticket} />}
       <JobActions ticket={ticket} />
+      <CloseOutSummary ticketId={ticket.id} />
+      <TicketCarryIn ticketId={ticket.id} />
       <SlaPanel ticket={ticket} />
       <h3>{t('warranty.title')}</h3>
       {ticket.warranty ? <WarrantyLine v={ticket.warranty} /> : <p className="sub">{t('warranty.none')}</p>}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FAULT_LEVELS, TICKET_STATUSES } from '../../../shared/domain/enums'
 import { TICKET_SORTS } from '../../../shared/api/schemas'
+import { localDate } from '../../../shared/domain/time'
+import { openRepairSlipsOfDay } from '../slips/print'
 import { SEARCH_INPUT_ID } from '../shell/shortcuts'
 import { useApp } from '../store/app'
 import { useTickets, type StatusFilter, type TicketFilters } from '../store/tickets'
@@ -10,6 +12,24 @@ import { TicketDetailPanel } from './TicketDetail'
 import { TicketList } from './TicketList'
 
 const SORT_LABEL = { urgency: 'tickets.sortUrgency', newest: 'tickets.sortNewest', oldest: 'tickets.sortOldest', level: 'tickets.sortLevel' } as const
+
+/** 批量打印维修单: the repair slips closed on a day (today in the station's time zone unless changed). */
+function BatchPrint(): React.JSX.Element {
+  const { t } = useTranslation()
+  const info = useApp((s) => s.desk)
+  const today = localDate(info ? new Date(info.now) : new Date(), info?.station.timezone)
+  const [day, setDay] = useState<string | null>(null)
+  const chosen = day ?? today
+  return (
+    <div className="field inline batch-print" role="group" aria-label={t('slips.batch')}>
+      <label htmlFor="batch-print-day">{t('slips.batchDay')}</label>
+      <input id="batch-print-day" type="date" value={chosen} max={today} onChange={(e) => setDay(e.target.value)} data-testid="batch-print-day" />
+      <button type="button" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(chosen)} onClick={() => openRepairSlipsOfDay(chosen)} data-testid="batch-print">
+        {t('slips.batch')}
+      </button>
+    </div>
+  )
+}
 
 export function TicketsPage(): React.JSX.Element {
   const { t } = useTranslation()
@@ -78,6 +98,7 @@ export function TicketsPage(): React.JSX.Element {
             ))}
           </select>
         </div>
+        <BatchPrint />
       </div>
       <div className="tickets-split">
         <TicketList />
