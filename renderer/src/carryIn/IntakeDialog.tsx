@@ -13,7 +13,7 @@ import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { ticketByNumber } from '../parts/lookup'
 import { useApp } from '../store/app'
-import { Field } from '../tickets/fields'
+import { Field, FormFooter } from '../tickets/fields'
 import { nextTag, plusDays } from './counter'
 import { onField } from './ruleField'
 import { useDeskToday } from './store'
@@ -293,19 +293,7 @@ export function IntakeDialog({ ticketId, onClose, onDone }: { ticketId: string |
             </div>
           </>
         )}
-        {formError && !Object.values(errors).includes(formError) && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="primary" disabled={busy || !ticket} data-testid="ci-intake-save">
-            {t('carryIn.intake.save')}
-          </button>
-        </div>
+        <FormFooter formError={formError} fieldErrors={errors} busy={busy} onCancel={onClose} submitLabel={t('carryIn.intake.save')} testId="ci-intake-save" disabled={!ticket} />
       </form>
     </div>
   )

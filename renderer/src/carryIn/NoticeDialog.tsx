@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { CarryInView } from '../../../shared/api/closeoutSchemas'
 import { desk } from '../api/client'
 import { useFormSubmit } from '../api/useFormSubmit'
-import { Field } from '../tickets/fields'
+import { Field, FormFooter } from '../tickets/fields'
 import { OwedCall } from './bits'
 import { expectedReadyDay } from './counter'
 import { useDeskToday } from './store'
@@ -41,19 +41,7 @@ export function NoticeDialog({ carryIn: c, onClose, onDone }: { carryIn: CarryIn
         <Field id="ci-notice-note" label={t('carryIn.notice.note')} error={errors.note}>
           <textarea rows={3} value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} autoFocus />
         </Field>
-        {formError && !Object.values(errors).includes(formError) && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="ci-notice-save">
-            {t('carryIn.notice.save')}
-          </button>
-        </div>
+        <FormFooter formError={formError} fieldErrors={errors} busy={busy} onCancel={onClose} submitLabel={t('carryIn.notice.save')} testId="ci-notice-save" />
       </form>
     </div>
   )

@@ -6,7 +6,7 @@ import type { CarryInView } from '../../../shared/api/closeoutSchemas'
 import { desk } from '../api/client'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { SignatureField, type SignatureValue } from '../closeout/SignatureField'
-import { Field } from '../tickets/fields'
+import { Field, FormFooter } from '../tickets/fields'
 import { onField } from './ruleField'
 
 export function PickUpDialog({ carryIn: c, onClose, onDone }: { carryIn: CarryInView; onClose(): void; onDone(message: string): void }): React.JSX.Element {
@@ -94,19 +94,7 @@ export function PickUpDialog({ carryIn: c, onClose, onDone }: { carryIn: CarryIn
           <input value={pickedUpBy} maxLength={40} onChange={(e) => setPickedUpBy(e.target.value)} />
         </Field>
         <SignatureField value={signature} onChange={setSignature} error={fieldError('signature', 'signature.signer', 'signature.image')} idPrefix="ci-pickup-signature" />
-        {formError && !Object.values(shown).includes(formError) && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="ci-pickup-save">
-            {t('carryIn.pickUp.save')}
-          </button>
-        </div>
+        <FormFooter formError={formError} fieldErrors={shown} busy={busy} onCancel={onClose} submitLabel={t('carryIn.pickUp.save')} testId="ci-pickup-save" />
       </form>
     </div>
   )

@@ -10,7 +10,7 @@ import { desk } from '../api/client'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { useApp } from '../store/app'
-import { Field } from '../tickets/fields'
+import { Field, FormFooter } from '../tickets/fields'
 import { SignatureField, type SignatureValue } from './SignatureField'
 import './closeout.css'
 
@@ -250,19 +250,7 @@ export function CloseOutDialog({ ticketId, onClose, onDone }: { ticketId: string
             <SignatureField value={signature} onChange={setSignature} error={errors.signature ?? errors['signature.image'] ?? errors['signature.signer']} idPrefix="closeout-signature" />
           </section>
         </div>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <footer>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="closeout-save">
-            {busy ? t('common.saving') : t('closeout.save')}
-          </button>
-        </footer>
+        <FormFooter formError={formError} busy={busy} onCancel={onClose} submitLabel={t('closeout.save')} testId="closeout-save" />
       </form>
     </div>
   )

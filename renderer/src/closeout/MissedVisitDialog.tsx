@@ -8,7 +8,7 @@ import { desk } from '../api/client'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { useApp } from '../store/app'
-import { Field } from '../tickets/fields'
+import { Field, FormFooter } from '../tickets/fields'
 import './closeout.css'
 
 const HOUR = 3_600_000
@@ -88,19 +88,7 @@ export function MissedVisitDialog({ ticketId, onClose }: { ticketId: string; onC
             <input type="datetime-local" step={900} value={end} onChange={(e) => setEnd(e.target.value)} />
           </Field>
         </div>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <footer>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('closeout.missed.save')}
-          </button>
-        </footer>
+        <FormFooter formError={formError} busy={busy} onCancel={onClose} submitLabel={t('closeout.missed.save')} />
       </form>
     </div>
   )

@@ -7,7 +7,7 @@ import { STOCK_PLACES, type StockPlace } from '../../../shared/domain/parts'
 import { desk } from '../api/client'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
-import { Field } from '../tickets/fields'
+import { Field, FormFooter } from '../tickets/fields'
 import { ticketByNumber } from './lookup'
 
 export type MovementMode = 'receive' | 'issue' | 'returnGood' | 'swap' | 'lendLoaner' | 'takeBackLoaner' | 'adjust'
@@ -194,19 +194,7 @@ export function MovementDialog({
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
         )}
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="movement-save">
-            {t('parts.book')}
-          </button>
-        </div>
+        <FormFooter formError={formError} busy={busy} onCancel={onClose} submitLabel={t('parts.book')} testId="movement-save" />
       </form>
     </div>
   )

@@ -4,7 +4,7 @@ import { memo } from 'react'
 import type { RepairSlipDoc } from '../../../shared/api/closeoutSchemas'
 import { amountInCapitals, yuanFigures } from '../../../shared/domain/money'
 import { localDateTime } from '../../../shared/domain/time'
-import { Copies, SignLine, StationHeader, Tick, useStationTimezone, zh, type SlipLayout } from './layout'
+import { Copies, FormGrid, SignLine, StationHeader, WideRow, Tick, useStationTimezone, zh, type SlipLayout } from './layout'
 
 export const repairSlipTitle = (doc: Pick<RepairSlipDoc, 'serviceMode'>): string => (doc.serviceMode === 'onsite' ? '上门服务记录单' : '维修单')
 
@@ -22,98 +22,69 @@ const RepairSlipCopy = memo(function RepairSlipCopy({ doc, copy, tz }: { doc: Re
   return (
     <>
       <StationHeader station={doc.station} title={repairSlipTitle(doc)} code={doc.ticketNumber} codeLabel="工单号" printCount={doc.printCount} copy={copy} />
-      <table className="form-grid">
-        <colgroup>
-          <col className="label" />
-          <col />
-          <col className="label" />
-          <col />
-        </colgroup>
-        <tbody>
+      <FormGrid>
+        <WideRow label="客户单位">{doc.customer.unitName}</WideRow>
+        <WideRow label="地址">{doc.customer.address}</WideRow>
+        <tr>
+          <th>联系人</th>
+          <td>{doc.customer.contactName}</td>
+          <th>电话</th>
+          <td className="mono">{doc.customer.phone}</td>
+        </tr>
+        <tr>
+          <th>设备</th>
+          <td>{device}</td>
+          <th>序列号</th>
+          <td className="mono">{doc.asset?.serial ?? ''}</td>
+        </tr>
+        <tr>
+          <th>保修</th>
+          <td>
+            <Tick on={doc.deviceCovered}>在保修期内</Tick>
+            <Tick on={!doc.deviceCovered}>已过保修期或未登记</Tick>
+          </td>
+          <th>服务方式</th>
+          <td>{zh.serviceMode[doc.serviceMode]}</td>
+        </tr>
+        <tr>
+          <th>报修时间</th>
+          <td>{when(doc.reportedAt, tz)}</td>
+          <th>完工时间</th>
+          <td>{when(doc.closedAt, tz)}</td>
+        </tr>
+        <tr>
+          <th>维修工程师</th>
+          <td>{doc.engineerName}</td>
+          <th>协助工程师</th>
+          <td>{doc.helperNames.join('、') || '无'}</td>
+        </tr>
+        {onsite && (
           <tr>
-            <th>客户单位</th>
-            <td colSpan={3}>{doc.customer.unitName}</td>
+            <th>到达时间</th>
+            <td>{when(doc.arrivedAt, tz)}</td>
+            <th>离开时间</th>
+            <td>{when(doc.departedAt, tz)}</td>
           </tr>
-          <tr>
-            <th>地址</th>
-            <td colSpan={3}>{doc.customer.address}</td>
-          </tr>
-          <tr>
-            <th>联系人</th>
-            <td>{doc.customer.contactName}</td>
-            <th>电话</th>
-            <td className="mono">{doc.customer.phone}</td>
-          </tr>
-          <tr>
-            <th>设备</th>
-            <td>{device}</td>
-            <th>序列号</th>
-            <td className="mono">{doc.asset?.serial ?? ''}</td>
-          </tr>
-          <tr>
-            <th>保修</th>
-            <td>
-              <Tick on={doc.deviceCovered}>在保修期内</Tick>
-              <Tick on={!doc.deviceCovered}>已过保修期或未登记</Tick>
-            </td>
-            <th>服务方式</th>
-            <td>{zh.serviceMode[doc.serviceMode]}</td>
-          </tr>
-          <tr>
-            <th>报修时间</th>
-            <td>{when(doc.reportedAt, tz)}</td>
-            <th>完工时间</th>
-            <td>{when(doc.closedAt, tz)}</td>
-          </tr>
-          <tr>
-            <th>维修工程师</th>
-            <td>{doc.engineerName}</td>
-            <th>协助工程师</th>
-            <td>{doc.helperNames.join('、') || '无'}</td>
-          </tr>
-          {onsite && (
-            <tr>
-              <th>到达时间</th>
-              <td>{when(doc.arrivedAt, tz)}</td>
-              <th>离开时间</th>
-              <td>{when(doc.departedAt, tz)}</td>
-            </tr>
-          )}
-          <tr>
-            <th>故障现象</th>
-            <td colSpan={3} className="text">
-              {doc.faultDescription}
-            </td>
-          </tr>
-          <tr>
-            <th>故障原因</th>
-            <td colSpan={3} className="text">
-              {doc.cause}
-              {doc.damage !== 'normal' && <b>（{zh.cause[doc.damage]}）</b>}
-            </td>
-          </tr>
-          <tr>
-            <th>处理方法</th>
-            <td colSpan={3} className="text">
-              {doc.fix}
-            </td>
-          </tr>
-          <tr>
-            <th>使用建议</th>
-            <td colSpan={3} className="text">
-              {doc.advice}
-            </td>
-          </tr>
-          <tr>
-            <th>数据备份</th>
-            <td colSpan={3}>
-              <Tick on={doc.dataBackedUp}>是</Tick>
-              <Tick on={!doc.dataBackedUp}>否</Tick>
-              <span className="sub">（维修前客户已自行备份数据并签字确认）</span>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+        )}
+        <WideRow label="故障现象" text>
+          {doc.faultDescription}
+        </WideRow>
+        <WideRow label="故障原因" text>
+          {doc.cause}
+          {doc.damage !== 'normal' && <b>（{zh.cause[doc.damage]}）</b>}
+        </WideRow>
+        <WideRow label="处理方法" text>
+          {doc.fix}
+        </WideRow>
+        <WideRow label="使用建议" text>
+          {doc.advice}
+        </WideRow>
+        <WideRow label="数据备份">
+          <Tick on={doc.dataBackedUp}>是</Tick>
+          <Tick on={!doc.dataBackedUp}>否</Tick>
+          <span className="sub">（维修前客户已自行备份数据并签字确认）</span>
+        </WideRow>
+      </FormGrid>
 
       <table className="lines parts" data-testid="slip-parts">
         <caption>更换备件</caption>

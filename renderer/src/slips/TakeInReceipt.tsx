@@ -5,7 +5,7 @@ import { memo } from 'react'
 import type { TakeInReceiptDoc } from '../../../shared/api/closeoutSchemas'
 import { accessoryDiff } from '../../../shared/domain/carryIn'
 import { localDateTime } from '../../../shared/domain/time'
-import { Copies, SignLine, StationHeader, useStationTimezone, zh, type SlipLayout } from './layout'
+import { Copies, FormGrid, SignLine, StationHeader, WideRow, useStationTimezone, zh, type SlipLayout } from './layout'
 
 /** Accessories side by side in two runs once there are more than this many. */
 const ONE_RUN = 4
@@ -101,52 +101,35 @@ const ReceiptCopy = memo(function ReceiptCopy({ doc, copy, tz, packed }: { doc: 
               <b>{doc.promisedOn}</b>
             </div>
           </div>
-          <table className="form-grid">
-            <colgroup>
-              <col className="label" />
-              <col />
-              <col className="label" />
-              <col />
-            </colgroup>
-            <tbody>
-              <tr>
-                <th>收机时间</th>
-                <td>{localDateTime(doc.receivedAt, tz)}</td>
-                <th>收机人</th>
-                <td>{doc.receivedByName}</td>
-              </tr>
-              <tr>
-                <th>客户单位</th>
-                <td colSpan={3}>{doc.customer.unitName}</td>
-              </tr>
-              <tr>
-                <th>联系人</th>
-                <td>{doc.customer.contactName}</td>
-                <th>电话</th>
-                <td className="mono">{doc.customer.phone}</td>
-              </tr>
-              <tr>
-                <th>设备</th>
-                <td>
-                  {zh.category[d.category]}　{d.brand} {d.model}
-                </td>
-                <th>序列号</th>
-                <td className="mono">{d.serial}</td>
-              </tr>
-              <tr>
-                <th>故障现象</th>
-                <td colSpan={3} className="text">
-                  {doc.faultDescription}
-                </td>
-              </tr>
-              <tr>
-                <th>外观及状况</th>
-                <td colSpan={3} className="text">
-                  {doc.conditionNote || '无'}
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <FormGrid>
+            <tr>
+              <th>收机时间</th>
+              <td>{localDateTime(doc.receivedAt, tz)}</td>
+              <th>收机人</th>
+              <td>{doc.receivedByName}</td>
+            </tr>
+            <WideRow label="客户单位">{doc.customer.unitName}</WideRow>
+            <tr>
+              <th>联系人</th>
+              <td>{doc.customer.contactName}</td>
+              <th>电话</th>
+              <td className="mono">{doc.customer.phone}</td>
+            </tr>
+            <tr>
+              <th>设备</th>
+              <td>
+                {zh.category[d.category]}　{d.brand} {d.model}
+              </td>
+              <th>序列号</th>
+              <td className="mono">{d.serial}</td>
+            </tr>
+            <WideRow label="故障现象" text>
+              {doc.faultDescription}
+            </WideRow>
+            <WideRow label="外观及状况" text>
+              {doc.conditionNote || '无'}
+            </WideRow>
+          </FormGrid>
         </div>
         <div className="receipt-side">
           <Accessories items={doc.accessories} narrow={packed} />

@@ -125,3 +125,30 @@ export function SignLine({ label, name, date = true }: { label: string; name?: s
     </span>
   )
 }
+
+/** The forms' label–value grid: label, value, label, value. */
+export function FormGrid({ children }: { children: React.ReactNode }): React.JSX.Element {
+  return (
+    <table className="form-grid">
+      <colgroup>
+        <col className="label" />
+        <col />
+        <col className="label" />
+        <col />
+      </colgroup>
+      <tbody>{children}</tbody>
+    </table>
+  )
+}
+
+/** A row of the grid whose value spans the width (free text: fault, cause, fix…). */
+export function WideRow({ label, text = false, children }: { label: string; text?: boolean; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <tr>
+      <th>{label}</th>
+      <td colSpan={3} className={text ? 'text' : undefined}>
+        {children}
+      </td>
+    </tr>
+  )
+}

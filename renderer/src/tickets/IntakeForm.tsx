@@ -9,7 +9,7 @@ import { useDeskQuery } from '../api/useDeskQuery'
 import { useApp } from '../store/app'
 import { useTickets } from '../store/tickets'
 import { LevelChip, StatusChip } from './Chips'
-import { Field, SelectField } from './fields'
+import { Field, FormFooter, SelectField } from './fields'
 import { NewCustomerForm } from './NewCustomerForm'
 import { IntakePreview } from '../sla/IntakePreview'
 import { FAULT_CAUSES, type FaultCause } from '../../../shared/domain/warranty'
@@ -208,19 +208,7 @@ export function IntakeForm(): React.JSX.Element {
             </div>
           </section>
         </div>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <footer>
-          <button type="button" onClick={closeIntake}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('common.saving') : t('common.save')}
-          </button>
-        </footer>
+        <FormFooter formError={formError} busy={saving} onCancel={closeIntake} submitLabel={t('common.save')} />
       </form>
     </div>
   )

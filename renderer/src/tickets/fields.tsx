@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { cloneElement, type ReactElement } from 'react'
 
 /** A labelled control: the visible label is its accessible name, the error is announced with it. */
@@ -49,5 +50,46 @@ export function SelectField<T extends string>(props: {
         ))}
       </select>
     </Field>
+  )
+}
+
+/**
+ * A dialog form's end: its error (unless a field already shows the same words), 取消 with Esc, and
+ * the submit button. The modal's footer style lays it out.
+ */
+export function FormFooter({
+  formError,
+  fieldErrors = {},
+  busy,
+  disabled = false,
+  onCancel,
+  submitLabel,
+  testId,
+}: {
+  formError: string | null
+  fieldErrors?: Record<string, string | undefined>
+  busy: boolean
+  disabled?: boolean
+  onCancel(): void
+  submitLabel: string
+  testId?: string
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <>
+      {formError && !Object.values(fieldErrors).includes(formError) && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <footer>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')} <kbd>Esc</kbd>
+        </button>
+        <button type="submit" className="primary" disabled={busy || disabled} data-testid={testId}>
+          {busy ? t('common.saving') : submitLabel}
+        </button>
+      </footer>
+    </>
   )
 }
