@@ -28,7 +28,6 @@ export type PrintRequest = z.input<typeof PrintRequest>
 export interface PrinterEntry {
   name: string
   displayName: string
-  isDefault: boolean
 }
 
 export interface PrintDeps {
@@ -118,8 +117,6 @@ export function registerPrintIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: PrintDe
       const printers: PrinterEntry[] = list.map((p) => ({
         name: p.name,
         displayName: p.displayName || p.name,
-        // Electron 36 dropped PrinterInfo.isDefault (Chromium no longer reports it); kept where a build still has it.
-        isDefault: (p as { isDefault?: unknown }).isDefault === true,
       }))
       return { printers }
     })

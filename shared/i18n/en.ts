@@ -800,7 +800,6 @@ export const en: Catalog = {
     modeDialog: 'Show the system print dialog every time',
     modeSilent: 'Print without a dialog to',
     printer: 'Printer',
-    defaultPrinter: '{{name}} (system default)',
     missingPrinter: '{{name}} (not found on this computer)',
     noPrinters: 'No printers found on this computer',
     loadingPrinters: 'Reading printers…',

@@ -801,7 +801,6 @@ export const zhCN = {
     modeDialog: '每次弹出系统打印对话框',
     modeSilent: '不弹对话框，直接打印到',
     printer: '打印机',
-    defaultPrinter: '{{name}}（系统默认）',
     missingPrinter: '{{name}}（本机未找到）',
     noPrinters: '本机没有找到打印机',
     loadingPrinters: '正在读取打印机…',

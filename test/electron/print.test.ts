@@ -123,8 +123,8 @@ describe('printing from the page', () => {
       ok: true,
       value: {
         printers: [
-          { name: 'HP_LaserJet_M1136', displayName: 'HP LaserJet M1136', isDefault: false },
-          { name: 'Office_A5', displayName: '前台 A5', isDefault: false },
+          { name: 'HP_LaserJet_M1136', displayName: 'HP LaserJet M1136' },
+          { name: 'Office_A5', displayName: '前台 A5' },
         ],
       },
     })

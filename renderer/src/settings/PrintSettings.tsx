@@ -42,8 +42,8 @@ function PrinterChoice(): React.JSX.Element {
       (list) => {
         if (!live) return
         setPrinters(list)
-        // nothing saved yet: offer the system's default printer, or the first one
-        setPrinter((p) => p || (list.find((x) => x.isDefault) ?? list[0])?.name || '')
+        // nothing saved yet: offer the first one (Electron no longer says which is the system's default)
+        setPrinter((p) => p || list[0]?.name || '')
       },
       (e: unknown) => {
         if (!live) return
@@ -57,9 +57,9 @@ function PrinterChoice(): React.JSX.Element {
   }, [errorText])
 
   // a saved printer that is gone stays visible, marked, rather than silently replaced
-  const options = printers && printer && !printers.some((p) => p.name === printer) ? [...printers, { name: printer, displayName: printer, isDefault: false, missing: true }] : printers
+  const options = printers && printer && !printers.some((p) => p.name === printer) ? [...printers, { name: printer, displayName: printer, missing: true }] : printers
   const labelOf = (p: PrinterEntry & { missing?: boolean }) =>
-    p.missing ? t('print.missingPrinter', { name: p.displayName }) : p.isDefault ? t('print.defaultPrinter', { name: p.displayName }) : p.displayName
+    p.missing ? t('print.missingPrinter', { name: p.displayName }) : p.displayName
 
   function save(e: React.FormEvent) {
     e.preventDefault()

@@ -13,7 +13,6 @@ const DEFAULT_SETTINGS: PrintSettings = { silentPrinter: null }
 export interface PrinterEntry {
   name: string
   displayName: string
-  isDefault: boolean
 }
 
 /** Desk-local (this computer's printers), so kept in the page's storage rather than the desk's data. */
