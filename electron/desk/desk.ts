@@ -300,6 +300,15 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     sync.start()
   }
 
+  // The home screen's read, done while the window is still loading (in Electron the core starts first).
+  const warm = setTimeout(() => {
+    try {
+      board.snapshot(identity.stationId)
+    } catch {
+      // the board asks again and shows what went wrong
+    }
+  })
+
   return {
     dataDir: options.dataDir,
     identity,
@@ -313,6 +322,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     },
     sync: () => sync.sync(),
     close: () => {
+      clearTimeout(warm)
       sync.close()
       closeDatabase(db)
     },

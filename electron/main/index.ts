@@ -10,7 +10,8 @@ import { appProtocolHandler } from './protocol'
 import { APP_ORIGIN, APP_SCHEME, hardenContents, secureWebPreferences } from './security'
 import { loadWindowBounds, saveWindowBounds } from './windowState'
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+// codeCache: V8 keeps the compiled app between starts (by default only for http(s) pages)
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -26,6 +26,28 @@ function sql<T>(desk: Desk, text: string, ...params: unknown[]): T[] {
 }
 
 describe('board.snapshot', () => {
+  it('is read again after any write and when the minute turns, and always says the time it is asked', async () => {
+    let now = new Date('2026-11-20T02:30:10Z')
+    const desk = await testDesk({ now: () => now })
+    const snap = async () => decodeBoardSnapshot(await desk.call('board.snapshot', {}))
+    const first = await snap()
+    const target = first.tickets.find((t) => t.status === 'new' && t.clock)!
+    now = new Date('2026-11-20T02:30:40Z')
+    // the same minute, nothing written: the same board, at the new time
+    const again = await snap()
+    expect(again.now).toBe('2026-11-20T02:30:40.000Z')
+    expect(again.tickets).toEqual(first.tickets)
+    // a write: the assignment is on the next read at once
+    await desk.call('ticket.assign', { ticketId: target.id, engineerId: 'st-wh-eng-01', appointmentStart: null, appointmentEnd: null })
+    const assigned = await snap()
+    expect(assigned.tickets.find((t) => t.id === target.id)).toMatchObject({ status: 'assigned', assigneeId: 'st-wh-eng-01' })
+    // hours later, nothing written: the clocks are read again (the response clock has run out)
+    now = new Date('2026-11-20T09:30:00Z')
+    const later = await snap()
+    expect(later.now).toBe('2026-11-20T09:30:00.000Z')
+    expect(later.tickets.filter((t) => t.clock?.state === 'breached').length).toBeGreaterThan(assigned.tickets.filter((t) => t.clock?.state === 'breached').length)
+  })
+
   it('holds every open ticket and active engineer of the station, with the 工单 list’s clocks', async () => {
     const desk = await testDesk()
     const wire = queries['board.snapshot'].output.parse(await desk.call('board.snapshot', {}))

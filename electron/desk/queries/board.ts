@@ -78,114 +78,129 @@ export function boardQueries(db: Db, rules: RulesReader, now: () => Date) {
     SELECT id, name, phone, skills, status, home_lat AS homeLat, home_lng AS homeLng
     FROM users WHERE station_id = ? AND role = 'engineer' AND active = 1 ORDER BY name, id`)
 
-  return {
-    snapshot(stationId: string): BoardSnapshot {
-      const st = station.get(stationId) as BoardSnapshot['station'] | undefined
-      if (!st) throw notFound()
-      const at = now()
-      const nowMs = at.getTime()
+  // Any write of this connection (the desk's only one) moves total_changes(): a kept snapshot is good while
+  // it has not moved and the minute has not turned, so a clock's state in it is under a minute old (the
+  // board keeps the states it has read until its next reload anyway).
+  const changes = db.prepare('SELECT total_changes()').pluck()
+  let kept: { key: string; snapshot: BoardSnapshot } | null = null
 
-      const pausesOf = new Map<string, { fromAt: string; toAt: string | null }[]>()
-      for (const p of pauses.all(stationId) as { ticketId: string; fromAt: string; toAt: string | null }[]) {
-        const list = pausesOf.get(p.ticketId)
-        if (list) list.push(p)
-        else pausesOf.set(p.ticketId, [p])
-      }
+  function snapshot(stationId: string, at: Date): BoardSnapshot {
+    const st = station.get(stationId) as BoardSnapshot['station'] | undefined
+    if (!st) throw notFound()
+    const nowMs = at.getTime()
 
-      // Deadlines fall on whole minutes and repeat across tickets: each instant is formatted once.
-      const isoOf = new Map<number, string>()
-      const iso = (ms: number | null) => {
-        if (ms === null) return null
-        let s = isoOf.get(ms)
-        if (s === undefined) isoOf.set(ms, (s = new Date(ms).toISOString()))
-        return s
-      }
-      const out: BoardTicket[] = []
-      // .all(), not .iterate(): the iterator's round trip into SQLite per row cost ~60 ms at 10,000 rows
-      for (const r of tickets.all(stationId) as Raw[]) {
-        const id = r[C.id] as string
-        const rulesVersion = r[C.rulesVersion] as number | null
-        let clock: BoardTicket['clock'] = null
-        let arrivalDue: string | null = null
-        if (rulesVersion !== null) {
-          // the same clocks, and the same pick of the most urgent, as the 工单 list (stopped clocks are history, not urgency)
-          const facts = summaryFacts(
-            {
-              createdAt: r[C.createdAt] as string,
-              serviceMode: r[C.serviceMode] as string,
-              serviceLevel: r[C.serviceLevel] as string,
-              zone: r[C.zone] as string,
-              faultLevelFact: r[C.faultLevel] as string,
-              respondedAt: r[C.respondedAt] as string | null,
-              arrivedAt: r[C.arrivedAt] as string | null,
-              resolvedAt: r[C.resolvedAt] as string | null,
-            },
-            pausesOf.get(id) ?? [],
-          )
-          const u = runningUrgency(rules.version(rulesVersion), facts, nowMs)
-          if (u.clock !== null && u.state !== 'met') clock = { kind: KIND[u.clock], state: u.state, dueAt: iso(u.dueAt) }
-          arrivalDue = iso(u.arrivalDue)
-        }
-        const helpers = r[C.helperIds] as string
-        out.push({
-          id,
-          number: r[C.number] as string,
-          status: r[C.status] as BoardTicket['status'],
-          faultLevel: r[C.faultLevel] as BoardTicket['faultLevel'],
-          category: r[C.category] as BoardTicket['category'],
-          zone: r[C.zone] as BoardTicket['zone'],
-          serviceMode: r[C.serviceMode] as BoardTicket['serviceMode'],
-          lat: r[C.lat] as number | null,
-          lng: r[C.lng] as number | null,
-          customerName: r[C.customerName] as string,
-          faultDescription: r[C.faultDescription] as string,
-          assigneeId: r[C.assigneeId] as string | null,
-          helperIds: helpers === '[]' ? [] : (JSON.parse(helpers) as string[]),
-          appointmentStart: r[C.appointmentStart] as string | null,
-          appointmentEnd: r[C.appointmentEnd] as string | null,
-          clock,
-          arrivalDue,
-          nextDue: r[C.nextDue] as string | null,
-          createdAt: r[C.createdAt] as string,
-        })
-      }
+    const pausesOf = new Map<string, { fromAt: string; toAt: string | null }[]>()
+    for (const p of pauses.all(stationId) as { ticketId: string; fromAt: string; toAt: string | null }[]) {
+      const list = pausesOf.get(p.ticketId)
+      if (list) list.push(p)
+      else pausesOf.set(p.ticketId, [p])
+    }
 
-      // Each engineer's open jobs, as assignee or helper, and the customer of a job he is on site at: his
-      // status and place. The jobs themselves are not sent: the board has the tickets and reads them there.
-      const jobsOf = new Map<string, BoardJob[]>()
-      const onSiteAt = new Map<string, BoardTicket>()
-      const addJob = (engineerId: string, t: BoardTicket, helper: boolean) => {
-        const job: BoardJob = { ticketId: t.id, number: t.number, status: t.status, appointmentStart: t.appointmentStart, appointmentEnd: t.appointmentEnd, helper }
-        const list = jobsOf.get(engineerId)
-        if (list) list.push(job)
-        else jobsOf.set(engineerId, [job])
-        if (t.status === 'on_site' && !onSiteAt.has(engineerId)) onSiteAt.set(engineerId, t)
+    // Deadlines fall on whole minutes and repeat across tickets: each instant is formatted once.
+    const isoOf = new Map<number, string>()
+    const iso = (ms: number | null) => {
+      if (ms === null) return null
+      let s = isoOf.get(ms)
+      if (s === undefined) isoOf.set(ms, (s = new Date(ms).toISOString()))
+      return s
+    }
+    const out: BoardTicket[] = []
+    // .all(), not .iterate(): the iterator's round trip into SQLite per row cost ~60 ms at 10,000 rows
+    for (const r of tickets.all(stationId) as Raw[]) {
+      const id = r[C.id] as string
+      const rulesVersion = r[C.rulesVersion] as number | null
+      let clock: BoardTicket['clock'] = null
+      let arrivalDue: string | null = null
+      if (rulesVersion !== null) {
+        // the same clocks, and the same pick of the most urgent, as the 工单 list (stopped clocks are history, not urgency)
+        const facts = summaryFacts(
+          {
+            createdAt: r[C.createdAt] as string,
+            serviceMode: r[C.serviceMode] as string,
+            serviceLevel: r[C.serviceLevel] as string,
+            zone: r[C.zone] as string,
+            faultLevelFact: r[C.faultLevel] as string,
+            respondedAt: r[C.respondedAt] as string | null,
+            arrivedAt: r[C.arrivedAt] as string | null,
+            resolvedAt: r[C.resolvedAt] as string | null,
+          },
+          pausesOf.get(id) ?? [],
+        )
+        const u = runningUrgency(rules.version(rulesVersion), facts, nowMs)
+        if (u.clock !== null && u.state !== 'met') clock = { kind: KIND[u.clock], state: u.state, dueAt: iso(u.dueAt) }
+        arrivalDue = iso(u.arrivalDue)
       }
-      for (const t of out) {
-        if (t.assigneeId) addJob(t.assigneeId, t, false)
-        for (const h of t.helperIds) addJob(h, t, true)
-      }
-
-      const shiftEnd = shiftEndToday(at, st.timezone)
-      const roster: BoardEngineer[] = (engineers.all(stationId) as EngineerRead[]).map((e) => {
-        const jobs = jobsOf.get(e.id) ?? []
-        const off = e.status === 'off'
-        const status: EngineerStatus = off ? 'off' : jobs.some((j) => j.status === 'on_site') ? 'on_site' : jobs.some((j) => j.status === 'en_route') ? 'en_route' : 'idle'
-        const site = onSiteAt.get(e.id)
-        const [lat, lng] = site && site.lat !== null && site.lng !== null ? [site.lat, site.lng] : [e.homeLat, e.homeLng]
-        return {
-          id: e.id,
-          name: e.name,
-          phone: e.phone,
-          skills: JSON.parse(e.skills) as Skill[],
-          status,
-          lat,
-          lng,
-          shiftEnd: off ? null : shiftEnd,
-        }
+      const helpers = r[C.helperIds] as string
+      out.push({
+        id,
+        number: r[C.number] as string,
+        status: r[C.status] as BoardTicket['status'],
+        faultLevel: r[C.faultLevel] as BoardTicket['faultLevel'],
+        category: r[C.category] as BoardTicket['category'],
+        zone: r[C.zone] as BoardTicket['zone'],
+        serviceMode: r[C.serviceMode] as BoardTicket['serviceMode'],
+        lat: r[C.lat] as number | null,
+        lng: r[C.lng] as number | null,
+        customerName: r[C.customerName] as string,
+        faultDescription: r[C.faultDescription] as string,
+        assigneeId: r[C.assigneeId] as string | null,
+        helperIds: helpers === '[]' ? [] : (JSON.parse(helpers) as string[]),
+        appointmentStart: r[C.appointmentStart] as string | null,
+        appointmentEnd: r[C.appointmentEnd] as string | null,
+        clock,
+        arrivalDue,
+        nextDue: r[C.nextDue] as string | null,
+        createdAt: r[C.createdAt] as string,
       })
+    }
 
-      return { now: at.toISOString(), station: st, tickets: out, engineers: roster }
+    // Each engineer's open jobs, as assignee or helper, and the customer of a job he is on site at: his
+    // status and place. The jobs themselves are not sent: the board has the tickets and reads them there.
+    const jobsOf = new Map<string, BoardJob[]>()
+    const onSiteAt = new Map<string, BoardTicket>()
+    const addJob = (engineerId: string, t: BoardTicket, helper: boolean) => {
+      const job: BoardJob = { ticketId: t.id, number: t.number, status: t.status, appointmentStart: t.appointmentStart, appointmentEnd: t.appointmentEnd, helper }
+      const list = jobsOf.get(engineerId)
+      if (list) list.push(job)
+      else jobsOf.set(engineerId, [job])
+      if (t.status === 'on_site' && !onSiteAt.has(engineerId)) onSiteAt.set(engineerId, t)
+    }
+    for (const t of out) {
+      if (t.assigneeId) addJob(t.assigneeId, t, false)
+      for (const h of t.helperIds) addJob(h, t, true)
+    }
+
+    const shiftEnd = shiftEndToday(at, st.timezone)
+    const roster: BoardEngineer[] = (engineers.all(stationId) as EngineerRead[]).map((e) => {
+      const jobs = jobsOf.get(e.id) ?? []
+      const off = e.status === 'off'
+      const status: EngineerStatus = off ? 'off' : jobs.some((j) => j.status === 'on_site') ? 'on_site' : jobs.some((j) => j.status === 'en_route') ? 'en_route' : 'idle'
+      const site = onSiteAt.get(e.id)
+      const [lat, lng] = site && site.lat !== null && site.lng !== null ? [site.lat, site.lng] : [e.homeLat, e.homeLng]
+      return {
+        id: e.id,
+        name: e.name,
+        phone: e.phone,
+        skills: JSON.parse(e.skills) as Skill[],
+        status,
+        lat,
+        lng,
+        shiftEnd: off ? null : shiftEnd,
+      }
+    })
+
+    return { now: at.toISOString(), station: st, tickets: out, engineers: roster }
+  }
+
+  return {
+    /** The board of a station as of now: read again only after a write or at the next minute. */
+    snapshot(stationId: string): BoardSnapshot {
+      const at = now()
+      const key = `${stationId}|${Math.floor(at.getTime() / 60_000)}|${changes.get() as number}`
+      if (kept?.key === key) return { ...kept.snapshot, now: at.toISOString() }
+      const fresh = snapshot(stationId, at)
+      kept = { key, snapshot: fresh }
+      return fresh
     },
   }
 }

@@ -126,6 +126,8 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
   if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('渲染层尚未构建：请先运行 npm run build')
   res.writeHead(200, {
+    // the build names assets by their content: cached for good (and V8 keeps their compiled code); the page itself is asked for each time
+    'cache-control': rel.startsWith(`assets${sep}`) || rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
     'content-security-policy': CSP,
