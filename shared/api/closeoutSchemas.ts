@@ -3,9 +3,8 @@ import { z } from 'zod'
 import { CARRY_IN_STATUSES } from '../domain/carryIn'
 import { CATEGORIES, SERVICE_MODES, TICKET_STATUSES } from '../domain/enums'
 import { COMPONENTS, FAULT_CAUSES } from '../domain/warranty'
-import { Id } from './schemas'
+import { Day, Id } from './schemas'
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.field.invalid' })
 
 /** A form's head: the station as the customer sees it. */
 export const SlipStation = z.object({ code: z.string(), name: z.string(), address: z.string(), phone: z.string() })

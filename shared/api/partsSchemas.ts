@@ -1,7 +1,7 @@
 // 备件 (issue 6): what the parts screens read, and the inputs of its writes, at the contract's boundary.
 import { z } from 'zod'
 import { MOVEMENT_KINDS, PART_CATEGORIES, STOCK_PLACES } from '../domain/parts'
-import { Id } from './schemas'
+import { Day, Id } from './schemas'
 
 export const Part = z.object({
   id: z.string(),
@@ -29,8 +29,8 @@ export const LedgerFilter = z
     engineerId: Id.optional(),
     ticketId: Id.optional(),
     /** Local dates, inclusive. */
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.field.invalid' }).optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.field.invalid' }).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
     limit: z.number().int().min(1).max(5000).default(1000),
   })
   .default({ limit: 1000 })

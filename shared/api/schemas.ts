@@ -31,6 +31,8 @@ export const Phone = z
   .transform(normalizePhone)
 /** An instant as an ISO-8601 UTC string; instants are stored in UTC. */
 export const Instant = z.iso.datetime({ offset: false, error: 'errors.field.invalid' })
+/** A calendar day, yyyy-MM-dd (in the station's time zone). */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.field.invalid' })
 
 export const Channel = choice(CHANNELS)
 export const ServiceMode = choice(SERVICE_MODES)

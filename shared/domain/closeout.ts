@@ -1,6 +1,7 @@
 // 完工: what a finished job costs the customer (seed 002 §九), and the rules of the close-out itself
 // (seed 002 §十一, seed 004 §二). Amounts are in fen; the rules keep their fees in yuan, as typed in 设置.
 import type { Category } from './enums'
+import { localDate } from './time'
 import { warrantyVerdict, type Component, type FaultCause, type WarrantyReason, type WarrantyRules } from './warranty'
 
 /** The device the job was on, as the warranty engine reads it (null: not registered). */
@@ -17,6 +18,8 @@ export interface ChargeableLine {
   price: number
   /** When a part of this kind was last put into this device out of warranty (its own 3-month warranty). */
   replacedOutOfWarrantyOn: string | null
+  /** This part was damaged by the user (an approved 物理损坏 exchange): out of warranty whatever the job's cause. */
+  userDamaged?: boolean
 }
 
 export interface ChargedLine {
@@ -54,13 +57,13 @@ const fen = (yuan: number) => Math.round(yuan * 100)
  * rules say (free), and the visit fee when the customer asked for a visit to a device out of warranty.
  */
 export function jobCharges(rules: WarrantyRules, input: JobChargeInput): JobCharges {
-  const verdictOf = (component: Component, replacedOutOfWarrantyOn: string | null) =>
+  const verdictOf = (component: Component, replacedOutOfWarrantyOn: string | null, cause: FaultCause) =>
     input.device
-      ? warrantyVerdict(rules, { ...input.device, component, on: input.on, cause: input.cause, replacedOutOfWarrantyOn })
+      ? warrantyVerdict(rules, { ...input.device, component, on: input.on, cause, replacedOutOfWarrantyOn })
       : { covered: false, reason: 'no_date' as const }
-  const device = input.device ? verdictOf(rules.categories[input.device.category].main, null) : { covered: false }
+  const device = input.device ? verdictOf(rules.categories[input.device.category].main, null, input.cause) : { covered: false }
   const lines = input.lines.map((l): ChargedLine => {
-    const v = verdictOf(l.component, l.replacedOutOfWarrantyOn)
+    const v = verdictOf(l.component, l.replacedOutOfWarrantyOn, l.userDamaged ? 'user_damage' : input.cause)
     return { covered: v.covered, reason: v.reason, charged: v.covered ? 0 : l.price }
   })
   const materials = lines.reduce((sum, l) => sum + l.charged, 0)
@@ -70,11 +73,48 @@ export function jobCharges(rules: WarrantyRules, input: JobChargeInput): JobChar
   return { lines, deviceCovered: device.covered, materials, labour, onsiteFee, total: materials + labour + onsiteFee }
 }
 
-/** When a part of this kind last went into the device at the customer's cost (the close-out instant), from its earlier close-outs. */
-export function lastPaidReplacement(reports: readonly { closedAt: string; lines: readonly { component: Component; charged: number }[] }[], component: Component): string | null {
+/** An earlier close-out of the same device: what it charged for, and what the customer paid in the end. */
+export interface EarlierJob {
+  closedAt: string
+  lines: readonly { component: Component; charged: number }[]
+  total: number
+}
+
+/** When a part of this kind last went into the device at the customer's cost (the close-out instant); a job let off free does not count. */
+export function lastPaidReplacement(reports: readonly EarlierJob[], component: Component): string | null {
   let last: string | null = null
-  for (const r of reports) if (r.lines.some((l) => l.component === component && l.charged > 0) && (last === null || r.closedAt > last)) last = r.closedAt
+  for (const r of reports) if (r.total > 0 && r.lines.some((l) => l.component === component && l.charged > 0) && (last === null || r.closedAt > last)) last = r.closedAt
   return last
+}
+
+/**
+ * The charges of a job from its facts, as the close-out stores them and its form shows them: judged on
+ * the day the fault was reported (as the ticket's warranty verdict is), each part against its own
+ * warranty and its own last paid replacement.
+ */
+export function chargesOfJob(
+  rules: WarrantyRules,
+  job: {
+    device: JobDevice | null
+    reportedAt: string
+    timezone: string | undefined
+    cause: FaultCause
+    onsiteRequested: boolean
+    parts: readonly { component: Component; price: number; userDamaged: boolean }[]
+    earlier: readonly EarlierJob[]
+  },
+): JobCharges {
+  const day = (instant: string) => localDate(new Date(instant), job.timezone)
+  return jobCharges(rules, {
+    device: job.device,
+    on: day(job.reportedAt),
+    cause: job.cause,
+    onsiteRequested: job.onsiteRequested,
+    lines: job.parts.map((p) => {
+      const paid = lastPaidReplacement(job.earlier, p.component)
+      return { component: p.component, price: p.price, replacedOutOfWarrantyOn: paid === null ? null : day(paid), userDamaged: p.userDamaged }
+    }),
+  })
 }
 
 /** The seed's wait at an empty door: 20 minutes, then a note, then leave. */

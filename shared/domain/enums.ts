@@ -59,3 +59,6 @@ export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number]
 /** How a fault was fixed; a fix by phone or remote gets a confirmation call (seed 003 b), one on site or at the bench does not. */
 export const RESOLVE_METHODS = ['phone', 'remote', 'onsite', 'carry_in'] as const
 export type ResolveMethod = (typeof RESOLVE_METHODS)[number]
+/** What 解决 takes on its own; a repair at the bench is resolved by its close-out (完工), which readies the device. */
+export const DIRECT_RESOLVE_METHODS = ['phone', 'remote', 'onsite'] as const satisfies readonly ResolveMethod[]
+export type DirectResolveMethod = (typeof DIRECT_RESOLVE_METHODS)[number]

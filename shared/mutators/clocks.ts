@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { FaultLevel, Id, Instant, Zone } from '../api/schemas'
 import { ruleError } from '../api/errors'
-import { OPEN_TICKET_STATUSES, RESOLVE_METHODS, type TicketStatus } from '../domain/enums'
+import { DIRECT_RESOLVE_METHODS, OPEN_TICKET_STATUSES, type ResolveMethod, type TicketStatus } from '../domain/enums'
 import { nextDue, type TicketFacts } from '../domain/ticketClocks'
 import { PAUSE_REASONS } from '../domain/sla'
 import type { TicketEventRow, TicketPauseRow, TicketRow } from './tables'
@@ -95,10 +95,17 @@ export async function respondTicket(tx: Tx, a: z.output<typeof RespondArgs>, ctx
   return { ok: true }
 }
 
-export const ResolveArgs = TicketRef.extend({ method: z.enum(RESOLVE_METHODS, { error: 'errors.field.choice' }), note: z.string().trim().max(500).default('') })
+export const ResolveArgs = TicketRef.extend({ method: z.enum(DIRECT_RESOLVE_METHODS, { error: 'errors.field.choice' }), note: z.string().trim().max(500).default('') })
 /** Resolved; a fix by phone or remote gets a re-confirmation call within 24 h (seed 003 b). */
 export async function resolveTicket(tx: Tx, a: z.output<typeof ResolveArgs>, ctx: MutationContext): Promise<{ recheckDue: string | null }> {
   const t = await openTicket(tx, a.ticketId)
+  // a device at the counter goes home through its close-out and pick-up, never by a bare 解决
+  if (t.service_mode === 'carry_in') throw ruleError('errors.closeout.carryInNeedsCloseOut', { number: t.number })
+  return resolved(tx, t, a, ctx)
+}
+
+/** The ticket resolved: an open pause ends, the clocks stop; a fix by phone or remote is confirmed again within 24 h. */
+export async function resolved(tx: Tx, t: TicketRow, a: { at: string; method: ResolveMethod; note: string }, ctx: MutationContext): Promise<{ recheckDue: string | null }> {
   const { rules } = await rulesInForce(tx)
   const open = (await tx.list('ticket_pauses', { ticket_id: t.id })).find((p) => p.to_at === null)
   if (open) await tx.update('ticket_pauses', open.id, { to_at: a.at, resumed_by: ctx.userId })

@@ -2,14 +2,14 @@
 // advice, the parts swapped from what he holds, the charges the warranty engine gives, the customer's
 // signature); a visit where nobody was in; a device taken in at the counter until its pick-up.
 import { z } from 'zod'
-import { Id, Instant } from '../api/schemas'
+import { Day, Id, Instant } from '../api/schemas'
 import { ruleError } from '../api/errors'
 import { CARRY_IN_STEPS, accessoryDiff } from '../domain/carryIn'
-import { MISSED_VISIT_WAIT_MINUTES, jobCharges, lastPaidReplacement, minutesWaited } from '../domain/closeout'
-import { CATEGORIES } from '../domain/enums'
+import { MISSED_VISIT_WAIT_MINUTES, chargesOfJob, minutesWaited } from '../domain/closeout'
+import { CATEGORIES, type TicketStatus } from '../domain/enums'
 import { localDate } from '../domain/time'
 import { FAULT_CAUSES, type Component } from '../domain/warranty'
-import { event, openTicket, resolveTicket } from './clocks'
+import { event, openTicket, recomputeClocks, resolved } from './clocks'
 import { SwapFields, part, stationEngineer, stationUser, swapPart } from './parts'
 import { rulesInForce } from './rules'
 import type { CarryInRow, JobLine, JobReportRow, TicketRow } from './tables'
@@ -17,7 +17,6 @@ import type { MutationContext, Tx } from './tx'
 
 const text = (max: number) => z.string({ error: 'errors.field.invalid' }).trim().max(max, { error: 'errors.field.tooLong' })
 const said = (max: number, error: string) => text(max).refine((s) => s.length >= 2, { error })
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.field.invalid' })
 
 /** 客户签字: drawn on the screen (a PNG), or on the paper slip the customer keeps. */
 export const Signature = z.discriminatedUnion(
@@ -28,7 +27,7 @@ export const Signature = z.discriminatedUnion(
       image: z
         .string()
         .max(400_000, { error: 'errors.closeout.signatureTooLarge' })
-        .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, { error: 'errors.closeout.signatureImage' }),
+        .regex(/^data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/]+=*$/, { error: 'errors.closeout.signatureImage' }),
       signer: said(40, 'errors.closeout.signerRequired'),
     }),
     z.object({ kind: z.literal('paper'), signer: text(40).default('') }),
@@ -108,28 +107,25 @@ export async function closeOutJob(tx: Tx, a: CloseOutArgs, ctx: MutationContext)
 
   // the parts, one swap each: from the engineer's own holdings, each bad part with its return slip
   const timezone = await stationTimezone(tx, ctx)
-  const picked: { line: CloseOutArgs['lines'][number]; partId: string; component: Component; price: number }[] = []
+  const picked: { line: CloseOutArgs['lines'][number]; partId: string; component: Component; price: number; userDamaged: boolean }[] = []
   for (const [i, p] of a.parts.entries()) {
     const line = a.lines[i]!
     await swapPart(tx, { ...p, ticketId: t.id, engineerId: engineer.id, id: line.movementId, at: a.at, slipId: line.slipId, slipNumber: line.slipNumber }, ctx)
     const good = await part(tx, p.partId)
-    picked.push({ line, partId: good.id, component: good.category, price: good.price })
+    picked.push({ line, partId: good.id, component: good.category, price: good.price, userDamaged: p.physicalDamage })
   }
 
   const asset = t.asset_id ? await tx.get('assets', t.asset_id) : undefined
-  const earlier = (t.asset_id ? await tx.list('job_reports', { asset_id: t.asset_id }) : []).map((r) => ({ closedAt: r.closed_at, lines: r.lines }))
-  const paidOn = (component: Component) => {
-    const at = lastPaidReplacement(earlier, component)
-    return at === null ? null : localDate(new Date(at), timezone)
-  }
   const { rules } = await rulesInForce(tx)
   const onsiteRequested = !carryIn && a.onsiteRequested
-  const computed = jobCharges(rules.warranty, {
+  const computed = chargesOfJob(rules.warranty, {
     device: asset ? { category: asset.category, brand: asset.brand, invoiceDate: asset.invoice_date, factoryMonth: asset.factory_month } : null,
-    on: localDate(new Date(a.at), timezone),
+    reportedAt: t.created_at,
+    timezone,
     cause: a.damage,
     onsiteRequested,
-    lines: picked.map((p) => ({ component: p.component, price: p.price, replacedOutOfWarrantyOn: paidOn(p.component) })),
+    parts: picked,
+    earlier: (t.asset_id ? await tx.list('job_reports', { asset_id: t.asset_id }) : []).map((r) => ({ closedAt: r.closed_at, lines: r.lines, total: r.charges.total })),
   })
   let total = computed.total
   if (a.adjustment) {
@@ -167,7 +163,7 @@ export async function closeOutJob(tx: Tx, a: CloseOutArgs, ctx: MutationContext)
   await tx.put('job_reports', report)
   // arriving stops the arrival clock; a close-out phoned in without the arrival first records it now
   if (arrivedAt && !t.arrived_at) await tx.update('tickets', t.id, { arrived_at: arrivedAt })
-  await resolveTicket(tx, { ticketId: t.id, at: a.at, method: carryIn ? 'carry_in' : 'onsite', note: a.fix }, ctx)
+  await resolved(tx, t, { at: a.at, method: carryIn ? 'carry_in' : 'onsite', note: a.fix }, ctx)
   if (taken) await tx.update('carry_ins', taken.id, { status: 'ready', ready_at: a.at, updated_at: a.at })
   await event(tx, t, `${a.id}:closed_out`, a.at, 'closed_out', ctx.userId, { engineerName: engineer.name, total, parts: lines.length, signature: a.signature.kind })
   return { reportId: report.id, total, slips: lines.map((l) => l.slipNumber) }
@@ -187,17 +183,24 @@ export const VisitMissedFields = z.object({
 export const VisitMissedArgs = VisitMissedFields.extend({ id: Id, at: Instant })
 export type VisitMissedArgs = z.output<typeof VisitMissedArgs>
 
+/** Where a job can be when the engineer finds nobody in. */
+const ON_THE_WAY: readonly TicketStatus[] = ['assigned', 'accepted', 'en_route', 'on_site']
+
 /** Nobody in: after the 20-minute wait and the note, the job goes back to its engineer with a new window. */
 export async function recordMissedVisit(tx: Tx, a: VisitMissedArgs, ctx: MutationContext): Promise<{ ok: true }> {
   const t = await openTicket(tx, a.ticketId)
   sameStation(t, ctx)
   if (!t.assignee_id) throw ruleError('errors.ticket.notAssigned', { number: t.number })
+  if (!ON_THE_WAY.includes(t.status)) throw ruleError('errors.closeout.notOnTheWay', { status: t.status })
   if (ctx.role === 'engineer' && t.assignee_id !== ctx.userId && !t.helper_ids.includes(ctx.userId)) throw ruleError('errors.ticket.notYourJob')
   const waited = minutesWaited(a.arrivedAt, a.leftAt)
   if (waited === null || a.leftAt > a.at) throw ruleError('errors.closeout.timesOrder')
   if (waited < MISSED_VISIT_WAIT_MINUTES) throw ruleError('errors.closeout.waitTooShort', { minutes: waited, wait: MISSED_VISIT_WAIT_MINUTES })
   if (a.appointmentEnd <= a.appointmentStart || a.appointmentStart < a.leftAt) throw ruleError('errors.closeout.newWindow')
-  await tx.update('tickets', t.id, { status: 'assigned', appointment_start: a.appointmentStart, appointment_end: a.appointmentEnd, updated_at: a.at })
+  // the visit did not happen: the job starts over from 已派工 with the new window, its arrival clock running again
+  const patch = { status: 'assigned', appointment_start: a.appointmentStart, appointment_end: a.appointmentEnd, accepted_at: null, departed_at: null, arrived_at: null, updated_at: a.at } as const
+  await tx.update('tickets', t.id, patch)
+  await recomputeClocks(tx, { ...t, ...patch }, { repin: false, at: a.at })
   await event(tx, t, a.id, a.at, 'visit_missed', ctx.userId, {
     arrivedAt: a.arrivedAt,
     leftAt: a.leftAt,
@@ -216,7 +219,10 @@ const AccessoryLine = z.object({ item: said(30, 'errors.carryIn.accessoryName'),
 export const IntakeFields = z.object({
   ticketId: Id,
   /** The number or mark put on the machine, by which it is found again at pick-up. */
-  tagNumber: text(40).refine((s) => s.length >= 1, { error: 'errors.carryIn.tagRequired' }),
+  tagNumber: text(40)
+    .refine((s) => s.length >= 1, { error: 'errors.carryIn.tagRequired' })
+    // one tag whatever the case it is typed in
+    .transform((s) => s.toUpperCase()),
   device: z.object({
     category: z.enum(CATEGORIES, { error: 'errors.field.choice' }),
     brand: text(40),

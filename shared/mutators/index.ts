@@ -150,7 +150,7 @@ export const mutators = {
   'carryIn.step': { args: CarryInStepArgs, run: carryInStep, writes: ['carry_ins', 'tickets'], roles: COUNTER },
   'carryIn.notice': { args: NoticeArgs, run: noticeCustomer, writes: ['carry_ins', 'tickets'], roles: COUNTER },
   'carryIn.pickUp': { args: PickUpArgs, run: pickUpDevice, writes: ['carry_ins', 'tickets'], roles: COUNTER },
-  'slips.printed': { args: PrintedArgs, run: recordPrint, writes: ['job_reports', 'carry_ins'], roles: [...DESK, 'clerk'] },
+  'slips.printed': { args: PrintedArgs, run: recordPrint, writes: ['job_reports', 'carry_ins'], roles: COUNTER },
 } as const satisfies { [N in MutationName]: MutatorDef<z.ZodType, MethodOutput<N>> }
 
 export type MutatorArgs<N extends MutationName> = z.output<(typeof mutators)[N]['args']>

@@ -180,6 +180,12 @@ describe('上门未遇', () => {
     const t = await desk.call('tickets.get', { id })
     expect(t).toMatchObject({ status: 'assigned', appointmentStart: visit.appointmentStart, appointmentEnd: visit.appointmentEnd })
     expect(t.events.find((e) => e.kind === 'visit_missed')?.data).toMatchObject({ waited: 25, note: visit.noteLeft })
+    // the visit did not happen: the arrival clock runs again
+    expect(t.clocks.find((c) => c.clock === 'arrive')?.state).not.toBe('met')
+    // and a job waiting for parts is not sent back to 已派工
+    await desk.call('ticket.arrive', { ticketId: id })
+    await desk.call('ticket.pause', { ticketId: id, reason: 'parts' })
+    expect(await refused(desk, desk.call('ticket.visitMissed', { ...visit, leftAt: '2026-11-20T02:15:00.000Z' }))).toBe('工单当前为「待备件」，不能登记上门未遇')
   })
 })
 
@@ -205,12 +211,14 @@ describe('送修: from the counter to pick-up', () => {
     const { id: ticketId, number } = await desk.call('ticket.create', { ...TICKET_DRAFT, assetId: LAPTOP_2022, category: 'laptop', serviceMode: 'carry_in', faultDescription: '笔记本无法开机' })
     const { id: other } = await desk.call('ticket.create', { ...TICKET_DRAFT, category: 'laptop', serviceMode: 'carry_in', faultDescription: '键盘失灵' })
     expect(await refused(desk, desk.call('ticket.closeOut', closeOut(other, { parts: [] })))).toContain('还没有收机登记')
+    // nor resolved bare: the device would never be ready for pick-up
+    expect(await refused(desk, desk.call('ticket.resolve', { ticketId, method: 'onsite' }))).toBe(`工单 ${number} 是送修工单：修好后请用「完工」登记，客户凭取机凭证取机`)
     expect(await refused(desk, desk.call('carryIn.intake', intake(ticketId, { promisedOn: '2026-11-19' })))).toBe('约定取机日期不能早于今天')
     expect(await refused(desk, desk.call('carryIn.intake', intake(ticketId, { tagNumber: '' })))).toContain('编号或标记')
 
     const taken = await desk.call('carryIn.intake', intake(ticketId))
     expect(taken.number).toMatch(/^QJ-WH1-261120-\d{3}$/)
-    expect(await refused(desk, desk.call('carryIn.intake', intake(other)))).toBe(`编号 WH-0087 已用于未取走的送修机器（取机凭证 ${taken.number}），请换一个编号`)
+    expect(await refused(desk, desk.call('carryIn.intake', intake(other, { tagNumber: 'wh-0087' })))).toBe(`编号 WH-0087 已用于未取走的送修机器（取机凭证 ${taken.number}），请换一个编号`)
     const receipt = await desk.call('carryIn.receipt', { id: taken.id })
     expect(receipt).toMatchObject({ number: taken.number, ticketNumber: number, tagNumber: 'WH-0087', customer: { unitName: '五华区人民医院信息科' }, promisedOn: '2026-11-23', printCount: 0 })
     expect(receipt.accessories.filter((a) => a.standard && !a.present).map((a) => a.item)).toEqual(['电源适配器'])

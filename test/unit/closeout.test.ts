@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { accessoryDiff, lateRepairNotice, type CarryInStatus } from '../../shared/domain/carryIn'
-import { jobCharges, minutesWaited, type JobChargeInput } from '../../shared/domain/closeout'
+import { chargesOfJob, jobCharges, minutesWaited, type JobChargeInput } from '../../shared/domain/closeout'
 import { WARRANTY_PRESET } from '../../shared/domain/warranty'
 
 // A desktop bought 2024-03-15: mainboard and disk (3 years) in warranty until 2027-03-15, keyboard (1 year) out since 2025-03-15.
@@ -41,6 +41,37 @@ describe('charges on close-out (seed 002 §九), in fen', () => {
   it('takes the fees from the rules, in yuan', () => {
     const rules = { ...WARRANTY_PRESET, outOfWarranty: { onsiteFee: 80, carryInLabour: 30.5, replacedPartMonths: 3 } }
     expect(jobCharges(rules, job({ device: old, lines: [disk], onsiteRequested: true }))).toMatchObject({ labour: 3_050, onsiteFee: 8_000, total: 38_000 + 3_050 + 8_000 })
+  })
+})
+
+describe('charges from a job’s facts (chargesOfJob)', () => {
+  // the laptop bought 2025-11-20: its own year ends 2026-11-20 (Kunming days)
+  const laptop = { category: 'laptop', brand: '戴尔', invoiceDate: '2025-11-20', factoryMonth: null } as const
+  const battery = { component: 'laptop_battery', price: 30_000, userDamaged: false } as const
+  const board = { component: 'laptop', price: 120_000, userDamaged: false } as const
+  const facts = { device: laptop, timezone: 'Asia/Shanghai', cause: 'normal', onsiteRequested: false, earlier: [] } as const
+
+  it('judges the warranty on the day the fault was reported, not the day the repair is done', () => {
+    // reported at 23:30 on the last day in Kunming (15:30 UTC), repaired ten days later
+    expect(chargesOfJob(WARRANTY_PRESET, { ...facts, reportedAt: '2026-11-20T15:30:00Z', parts: [board] })).toMatchObject({ deviceCovered: true, total: 0 })
+    expect(chargesOfJob(WARRANTY_PRESET, { ...facts, reportedAt: '2026-11-20T16:30:00Z', parts: [board] })).toMatchObject({ deviceCovered: false, total: 120_000 })
+  })
+
+  it('charges a part damaged by the user (an approved 物理损坏 exchange) even on a device in warranty', () => {
+    const c = chargesOfJob(WARRANTY_PRESET, { ...facts, reportedAt: '2026-06-01T02:00:00Z', parts: [board, { ...board, userDamaged: true }] })
+    expect(c.lines.map((l) => [l.covered, l.reason])).toEqual([
+      [true, 'in_period'],
+      [false, 'user_damage'],
+    ])
+    expect(c.total).toBe(120_000)
+  })
+
+  it('gives the 3-month re-warranty only to a part the customer paid for', () => {
+    const old = { ...laptop, invoiceDate: '2024-01-10' }
+    const paid = { closedAt: '2026-09-01T02:00:00Z', lines: [{ component: 'laptop_battery', charged: 30_000 }], total: 30_000 } as const
+    const letOff = { ...paid, total: 0 }
+    expect(chargesOfJob(WARRANTY_PRESET, { ...facts, device: old, reportedAt: '2026-11-01T02:00:00Z', parts: [battery], earlier: [paid] }).total).toBe(0)
+    expect(chargesOfJob(WARRANTY_PRESET, { ...facts, device: old, reportedAt: '2026-11-01T02:00:00Z', parts: [battery], earlier: [letOff] }).total).toBe(30_000)
   })
 })
 

@@ -3,7 +3,7 @@
 import type { CarryInView, CloseOutForm, CloseOutQuote, RepairSlipDoc, SlipStation, TakeInReceiptDoc } from '../../../shared/api/closeoutSchemas'
 import { notFound } from '../../../shared/api/errors'
 import { lateRepairNotice } from '../../../shared/domain/carryIn'
-import { jobCharges, lastPaidReplacement } from '../../../shared/domain/closeout'
+import { chargesOfJob, type JobDevice } from '../../../shared/domain/closeout'
 import type { FaultCause } from '../../../shared/domain/warranty'
 import { atWallTime, localDate } from '../../../shared/domain/time'
 import type { Accessory } from '../../../shared/domain/carryIn'
@@ -88,7 +88,7 @@ export function closeoutQueries(db: Db, rules: RulesReader, now: () => Date) {
   const userNames = db.prepare('SELECT id, name FROM users WHERE station_id = ?')
   const ticket = db.prepare(`
     SELECT t.id, t.number, t.status, t.service_mode AS serviceMode, t.arrived_at AS arrivedAt, t.appointment_start AS appointmentStart,
-           t.appointment_end AS appointmentEnd, t.assignee_id AS assigneeId, t.helper_ids AS helperIds, t.asset_id AS assetId, t.station_id AS stationId, st.timezone
+           t.appointment_end AS appointmentEnd, t.assignee_id AS assigneeId, t.helper_ids AS helperIds, t.asset_id AS assetId, t.station_id AS stationId, t.created_at AS createdAt, st.timezone
     FROM tickets t JOIN stations st ON st.id = t.station_id WHERE t.id = ?`)
   const engineers = db.prepare("SELECT id, name FROM users WHERE station_id = ? AND role = 'engineer' AND active = 1 ORDER BY name, id")
   const carryInOfTicket = db.prepare(`${CARRY_IN_SQL} WHERE k.ticket_id = ?`)
@@ -96,7 +96,7 @@ export function closeoutQueries(db: Db, rules: RulesReader, now: () => Date) {
   // at the counter: everything not yet collected, and what went home in the last week
   const carryInsOfStation = db.prepare(`${CARRY_IN_SQL} WHERE k.station_id = ? AND (k.status <> 'picked_up' OR k.picked_up_at >= ?) ORDER BY k.promised_on, k.received_at LIMIT 1000`)
   const asset = db.prepare('SELECT category, brand, invoice_date AS invoiceDate, factory_month AS factoryMonth FROM assets WHERE id = ?')
-  const earlierReports = db.prepare('SELECT closed_at AS closedAt, lines FROM job_reports WHERE asset_id = ?')
+  const earlierReports = db.prepare('SELECT closed_at AS closedAt, lines, charges FROM job_reports WHERE asset_id = ?')
 
   type PartInfo = { id: string; number: string; name: string; category: JobLine['component']; price: number }
   const catalogue = () => new Map((partNames.all() as PartInfo[]).map((p) => [p.id, p]))
@@ -204,26 +204,24 @@ export function closeoutQueries(db: Db, rules: RulesReader, now: () => Date) {
 
     /** The rules' charges for the parts picked so far, as the close-out will compute them now. */
     quote(input: { ticketId: string; partIds: string[]; damage: FaultCause; onsiteRequested: boolean }): CloseOutQuote {
-      const t = ticket.get(input.ticketId) as { assetId: string | null; serviceMode: string; timezone: string } | undefined
+      const t = ticket.get(input.ticketId) as { assetId: string | null; serviceMode: string; timezone: string; createdAt: string } | undefined
       if (!t) throw notFound()
       const parts = catalogue()
-      const device = t.assetId ? (asset.get(t.assetId) as Parameters<typeof jobCharges>[1]['device']) : null
-      const earlier = t.assetId ? (earlierReports.all(t.assetId) as { closedAt: string; lines: string }[]).map((r) => ({ closedAt: r.closedAt, lines: JSON.parse(r.lines) as JobLine[] })) : []
       const picked = input.partIds.map((id) => {
         const p = parts.get(id)
         if (!p) throw notFound()
         return p
       })
-      const paidOn = (component: JobLine['component']) => {
-        const at = lastPaidReplacement(earlier, component)
-        return at === null ? null : localDate(new Date(at), t.timezone)
-      }
-      const c = jobCharges(rules.inForce().rules.warranty, {
-        device: device ?? null,
-        on: localDate(now(), t.timezone),
+      const c = chargesOfJob(rules.inForce().rules.warranty, {
+        device: t.assetId ? ((asset.get(t.assetId) as JobDevice | undefined) ?? null) : null,
+        reportedAt: t.createdAt,
+        timezone: t.timezone,
         cause: input.damage,
         onsiteRequested: t.serviceMode !== 'carry_in' && input.onsiteRequested,
-        lines: picked.map((p) => ({ component: p.category, price: p.price, replacedOutOfWarrantyOn: paidOn(p.category) })),
+        parts: picked.map((p) => ({ component: p.category, price: p.price, userDamaged: false })),
+        earlier: t.assetId
+          ? (earlierReports.all(t.assetId) as { closedAt: string; lines: string; charges: string }[]).map((r) => ({ closedAt: r.closedAt, lines: JSON.parse(r.lines) as JobLine[], total: (JSON.parse(r.charges) as JobChargesRecord).total }))
+          : [],
       })
       return { deviceCovered: c.deviceCovered, lines: c.lines.map((l, i) => ({ partId: picked[i]!.id, ...l })), materials: c.materials, labour: c.labour, onsiteFee: c.onsiteFee, total: c.total }
     },

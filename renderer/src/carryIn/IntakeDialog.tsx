@@ -12,11 +12,10 @@ import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { ticketByNumber } from '../parts/lookup'
-import { useApp } from '../store/app'
+import { useApp, useDeskToday } from '../store/app'
 import { Field, FormFooter } from '../tickets/fields'
 import { nextTag, plusDays } from './counter'
 import { onField } from './ruleField'
-import { useDeskToday } from './store'
 
 /** The standard kit of a kind, all ticked; the extras already listed stay. */
 const withKit = (category: Category, items: readonly Accessory[]): Accessory[] => [

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next'
 import type { CarryInView } from '../../../shared/api/closeoutSchemas'
 import { desk } from '../api/client'
 import { useFormSubmit } from '../api/useFormSubmit'
+import { useDeskToday } from '../store/app'
 import { Field, FormFooter } from '../tickets/fields'
 import { OwedCall } from './bits'
 import { expectedReadyDay } from './counter'
-import { useDeskToday } from './store'
 
 export function NoticeDialog({ carryIn: c, onClose, onDone }: { carryIn: CarryInView; onClose(): void; onDone(message: string): void }): React.JSX.Element {
   const { t } = useTranslation()

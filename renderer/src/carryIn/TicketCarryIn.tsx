@@ -3,11 +3,11 @@
 import { useTranslation } from 'react-i18next'
 import { OPEN_TICKET_STATUSES } from '../../../shared/domain/enums'
 import { useDeskQuery } from '../api/useDeskQuery'
-import { useApp } from '../store/app'
+import { useApp, useDeskToday } from '../store/app'
 import { CarryInStatusChip, OwedCall } from './bits'
 import { CarryInActions } from './CarryInActions'
 import { TakeInButton } from './IntakeHost'
-import { useCarryIn, useDeskToday } from './store'
+import { useCarryIn } from './store'
 import './carryIn.css'
 
 export function TicketCarryIn({ ticketId }: { ticketId: string }): React.JSX.Element | null {

@@ -57,11 +57,11 @@ export function CloseOutDialog({ ticketId, onClose, onDone }: { ticketId: string
   const [managerId, setManagerId] = useState('')
   const [signature, setSignature] = useState<SignatureValue>(undefined)
 
-  // defaults once the form's facts are in: the assignee, his arrival (or the window), and now
+  // defaults once the form's facts are in: the assignee, his arrival as phoned in (none made up), and now
   useEffect(() => {
     if (!form || !info) return
     setEngineerId((id) => id || (form.engineers.find((e) => e.onJob === 'assignee') ?? candidates[0])?.id || '')
-    setArrivedAt((v) => v || localInputValue(form.arrivedAt ?? form.appointmentStart ?? info.now, timezone))
+    if (form.arrivedAt) setArrivedAt((v) => v || localInputValue(form.arrivedAt!, timezone))
     setDepartedAt((v) => v || localInputValue(info.now, timezone))
   }, [form, info, candidates, timezone])
   useEffect(() => {

@@ -57,7 +57,9 @@ export function SignatureField({ value, onChange, error, idPrefix = 'signature' 
               checked={mode === m}
               onChange={() => {
                 setMode(m)
-                emit(m, signer, m === 'drawn' ? drawn : '')
+                // back to the pad: a new, empty one (the customer signs again)
+                setDrawn('')
+                emit(m, signer, '')
               }}
             />
             {t(`closeout.signatureMode.${m}`)}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TicketDetail } from '../../../shared/api/schemas'
-import { FAULT_LEVELS, OPEN_TICKET_STATUSES, RESOLVE_METHODS, type ResolveMethod } from '../../../shared/domain/enums'
+import { DIRECT_RESOLVE_METHODS, FAULT_LEVELS, OPEN_TICKET_STATUSES, type DirectResolveMethod } from '../../../shared/domain/enums'
 import { PAUSE_REASONS, type PauseReason } from '../../../shared/domain/sla'
 import { desk } from '../api/client'
 import { useErrorText } from '../api/errorText'
@@ -20,7 +20,7 @@ export function SlaPanel({ ticket }: { ticket: TicketDetail }): React.JSX.Elemen
   const duration = useDuration()
   const showToast = useApp((s) => s.showToast)
   const [reason, setReason] = useState<PauseReason>('customer')
-  const [method, setMethod] = useState<ResolveMethod>(ticket.serviceMode === 'onsite' ? 'onsite' : 'phone')
+  const [method, setMethod] = useState<DirectResolveMethod>(ticket.serviceMode === 'onsite' ? 'onsite' : 'phone')
   const [error, setError] = useState<string | null>(null)
   const [escalating, setEscalating] = useState(false)
   const open = OPEN_TICKET_STATUSES.includes(ticket.status)
@@ -81,7 +81,7 @@ export function SlaPanel({ ticket }: { ticket: TicketDetail }): React.JSX.Elemen
             onChange={(faultLevel) => act(() => desk.call('ticket.setFaultLevel', { ticketId: ticket.id, faultLevel }))}
           />
           <span className="inline-group">
-            <SelectField<ResolveMethod> inline id="resolve-method" label={t('sla.resolve')} value={method} options={RESOLVE_METHODS} labelOf={(m) => t(`enums.resolveMethod.${m}`)} onChange={setMethod} />
+            <SelectField<DirectResolveMethod> inline id="resolve-method" label={t('sla.resolve')} value={method} options={DIRECT_RESOLVE_METHODS} labelOf={(m) => t(`enums.resolveMethod.${m}`)} onChange={setMethod} />
             <button type="button" onClick={() => act(() => desk.call('ticket.resolve', { ticketId: ticket.id, method }))}>
               {t('sla.resolveButton')}
             </button>

@@ -25,20 +25,11 @@ export const usePrint = create<PrintState>((set) => ({
  */
 export const openPrint = (kind: PrintKind, id: string) => usePrint.getState().open(kind, id)
 
-/** 维修单 of a ticket's close-out. */
-export const openRepairSlip = (ticketId: string) => openPrint('repair-slip', ticketId)
 /** The day's 维修单, one after another (day: yyyy-MM-dd in the station's time zone). */
 export const openRepairSlipsOfDay = (day: string) => openPrint('repair-slips-day', day)
-/** 取机凭证 of a carry-in. */
-export const openTakeInReceipt = (carryInId: string) => openPrint('take-in', carryInId)
 
-/**
- * A link to a preview: `#print/<kind>/<id>` opens it (a bookmark, a test, a bench); the hash is taken
- * off again so the same link opens it once more after the preview is closed.
- */
-export function printLink(kind: PrintKind, id: string): string {
-  return `#print/${kind}/${encodeURIComponent(id)}`
-}
+// A link to a preview, `#print/<kind>/<id>`, opens it (a bookmark, a test, a bench); the hash is taken
+// off again so the same link opens it once more after the preview is closed.
 
 function openFromHash(): void {
   const m = /^#print\/([a-z-]+)\/(.+)$/.exec(window.location.hash)

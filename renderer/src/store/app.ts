@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { localDate } from '../../../shared/domain/time'
 import type { DeskInfo, Station } from '../../../shared/api/schemas'
 
 export type View = 'board' | 'tickets' | 'carryIn' | 'parts' | 'sync' | 'settings'
@@ -20,6 +21,18 @@ interface AppState {
   showToast(message: string): void
 }
 
+// The desk's clock (DESK_NOW may set it elsewhere) against this machine's, taken when the desk said its time.
+let deskOffset = 0
+
+/** Now by the desk's clock. */
+export const deskNow = (): Date => new Date(Date.now() + deskOffset)
+
+/** Today at the station, by the desk's clock (read at each render, so a desk left open past midnight moves on). */
+export function useDeskToday(): string {
+  const timezone = useApp((s) => s.desk?.station.timezone)
+  return localDate(deskNow(), timezone)
+}
+
 export const useApp = create<AppState>((set) => ({
   // the dispatcher's home screen
   view: 'board',
@@ -30,7 +43,10 @@ export const useApp = create<AppState>((set) => ({
   intakeOpen: false,
   toast: null,
   setView: (view) => set({ view }),
-  setDesk: (desk, stations) => set({ desk, stations }),
+  setDesk: (desk, stations) => {
+    deskOffset = Date.parse(desk.now) - Date.now()
+    set({ desk, stations })
+  },
   setNetworkOnline: (networkOnline) => set({ networkOnline }),
   setDeskConnected: (deskConnected) => set({ deskConnected }),
   openIntake: () => set({ intakeOpen: true, view: 'tickets' }),

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FAULT_LEVELS, TICKET_STATUSES } from '../../../shared/domain/enums'
 import { TICKET_SORTS } from '../../../shared/api/schemas'
-import { localDate } from '../../../shared/domain/time'
 import { openRepairSlipsOfDay } from '../slips/print'
 import { SEARCH_INPUT_ID } from '../shell/shortcuts'
-import { useApp } from '../store/app'
+import { useApp, useDeskToday } from '../store/app'
 import { useTickets, type StatusFilter, type TicketFilters } from '../store/tickets'
 import { IntakeForm } from './IntakeForm'
 import { TicketDetailPanel } from './TicketDetail'
@@ -16,8 +15,7 @@ const SORT_LABEL = { urgency: 'tickets.sortUrgency', newest: 'tickets.sortNewest
 /** 批量打印维修单: the repair slips closed on a day (today in the station's time zone unless changed). */
 function BatchPrint(): React.JSX.Element {
   const { t } = useTranslation()
-  const info = useApp((s) => s.desk)
-  const today = localDate(info ? new Date(info.now) : new Date(), info?.station.timezone)
+  const today = useDeskToday()
   const [day, setDay] = useState<string | null>(null)
   const chosen = day ?? today
   return (

@@ -13,6 +13,7 @@ export const s006: ServerMigration = {
       adjust_reason TEXT NOT NULL, adjusted_by TEXT, signature_kind TEXT NOT NULL CHECK (signature_kind IN ('drawn', 'paper')), signature TEXT NOT NULL,
       signer_name TEXT NOT NULL, closed_by TEXT NOT NULL, closed_at TEXT NOT NULL, print_count INTEGER NOT NULL CHECK (print_count >= 0)`)}
     CREATE INDEX job_reports_station_closed ON job_reports(station_id, closed_at);
+    CREATE INDEX job_reports_asset ON job_reports(asset_id) WHERE asset_id IS NOT NULL;
     ${syncedTable('carry_ins', `id TEXT PRIMARY KEY, station_id TEXT NOT NULL, ticket_id TEXT NOT NULL UNIQUE, number TEXT NOT NULL UNIQUE, received_at TEXT NOT NULL,
       received_by TEXT NOT NULL, device_category TEXT NOT NULL, device_brand TEXT NOT NULL, device_model TEXT NOT NULL, device_serial TEXT NOT NULL,
       tag_number TEXT NOT NULL, accessories JSONB NOT NULL CHECK (jsonb_typeof(accessories) = 'array'), condition_note TEXT NOT NULL, promised_on TEXT NOT NULL,
