@@ -9,7 +9,7 @@ import { MISSED_VISIT_WAIT_MINUTES, chargesOfJob, minutesWaited } from '../domai
 import { CATEGORIES, type TicketStatus } from '../domain/enums'
 import { localDate } from '../domain/time'
 import { FAULT_CAUSES, type Component } from '../domain/warranty'
-import { event, openTicket, recomputeClocks, resolved } from './clocks'
+import { event, openTicket, pauseTicket, recomputeClocks, resolved, resumeTicket } from './clocks'
 import { SwapFields, part, stationEngineer, stationUser, swapPart } from './parts'
 import { rulesInForce } from './rules'
 import type { CarryInRow, JobLine, JobReportRow, TicketRow } from './tables'
@@ -293,11 +293,14 @@ export async function takeInDevice(tx: Tx, a: IntakeArgs, ctx: MutationContext):
 export const CarryInStepFields = z.object({ carryInId: Id, to: z.enum(['repairing', 'waiting_parts'], { error: 'errors.field.choice' }) })
 export const CarryInStepArgs = CarryInStepFields.extend({ id: Id, at: Instant })
 
-/** 检测维修 / 待备件 at the bench (修复 is the close-out). */
+/** 检测维修 / 待备件 at the bench (修复 is the close-out); waiting for a part pauses the ticket's clocks as on site. */
 export async function carryInStep(tx: Tx, a: z.output<typeof CarryInStepArgs>, ctx: MutationContext): Promise<{ ok: true }> {
   const c = await takenIn(tx, ctx, a.carryInId)
   if (!CARRY_IN_STEPS[c.status].includes(a.to)) throw ruleError('errors.carryIn.cannotStep', { from: c.status, to: a.to })
   await tx.update('carry_ins', c.id, { status: a.to, updated_at: a.at })
+  const open = (await tx.list('ticket_pauses', { ticket_id: c.ticket_id })).find((p) => p.to_at === null)
+  if (a.to === 'waiting_parts' && !open) await pauseTicket(tx, { ticketId: c.ticket_id, id: a.id, at: a.at, reason: 'parts', note: '' }, ctx)
+  if (a.to === 'repairing' && open?.reason === 'parts') await resumeTicket(tx, { ticketId: c.ticket_id, at: a.at }, ctx)
   await carryInEvent(tx, c, a.id, a.at, ctx, { step: a.to })
   return { ok: true }
 }

@@ -147,7 +147,7 @@ export const mutators = {
   'ticket.closeOut': { args: CloseOutArgs, run: closeOutJob, writes: CLOSE_OUT, roles: JOB },
   'ticket.visitMissed': { args: VisitMissedArgs, run: recordMissedVisit, writes: ['tickets'], roles: JOB },
   'carryIn.intake': { args: IntakeArgs, run: takeInDevice, writes: ['carry_ins', 'tickets'], roles: COUNTER },
-  'carryIn.step': { args: CarryInStepArgs, run: carryInStep, writes: ['carry_ins', 'tickets'], roles: COUNTER },
+  'carryIn.step': { args: CarryInStepArgs, run: carryInStep, writes: ['carry_ins', 'tickets', 'ticket_pauses'], roles: COUNTER },
   'carryIn.notice': { args: NoticeArgs, run: noticeCustomer, writes: ['carry_ins', 'tickets'], roles: COUNTER },
   'carryIn.pickUp': { args: PickUpArgs, run: pickUpDevice, writes: ['carry_ins', 'tickets'], roles: COUNTER },
   'slips.printed': { args: PrintedArgs, run: recordPrint, writes: ['job_reports', 'carry_ins'], roles: COUNTER },

@@ -226,6 +226,8 @@ describe('送修: from the counter to pick-up', () => {
     // the day before the promised date, still waiting for a part: the customer is owed a call
     await desk.call('carryIn.step', { carryInId: taken.id, to: 'waiting_parts' })
     expect((await desk.call('carryIn.list', {}))[0]!.lateNotice).toBeNull()
+    // waiting for the part pauses the ticket's clocks, as 待备件 on site does
+    expect((await desk.call('tickets.get', { id: ticketId })).pauses).toMatchObject([{ reason: 'parts', toAt: null }])
     now = new Date('2026-11-22T02:00:00Z')
     expect((await desk.call('carryIn.list', {}))[0]).toMatchObject({ status: 'waiting_parts', lateNotice: { dueOn: '2026-11-22', kind: 'before_promise', overdue: false } })
     await desk.call('carryIn.notice', { carryInId: taken.id, note: '备件在途，预计 25 日修好' })
@@ -235,6 +237,7 @@ describe('送修: from the counter to pick-up', () => {
 
     // repaired at the bench by any engineer of the station: no visit, no visit fee
     await desk.call('carryIn.step', { carryInId: taken.id, to: 'repairing' })
+    expect((await desk.call('tickets.get', { id: ticketId })).pauses).toMatchObject([{ reason: 'parts', toAt: '2026-11-25T02:00:00.000Z' }])
     const done = await desk.call('ticket.closeOut', closeOut(ticketId, { engineerId: PU, arrivedAt: undefined, departedAt: undefined, onsiteRequested: true }))
     expect(done.total).toBe(await price(desk, HDD))
     expect((await desk.call('carryIn.ofTicket', { ticketId }))).toMatchObject({ status: 'ready', lateNotice: null })
