@@ -51,7 +51,8 @@ export interface LateRepairNotice {
   overdue: boolean
 }
 
-const day = (d: string, n: number) => format(addDays(parseISO(d), n), 'yyyy-MM-dd')
+/** yyyy-MM-dd plus n calendar days. */
+export const plusDays = (d: string, n: number): string => format(addDays(parseISO(d), n), 'yyyy-MM-dd')
 
 /**
  * The call owed to a customer whose repair is not ready: due the day before the promised date, then 2
@@ -60,9 +61,9 @@ const day = (d: string, n: number) => format(addDays(parseISO(d), n), 'yyyy-MM-d
  */
 export function lateRepairNotice(c: { status: CarryInStatus; promisedOn: string; noticeDays: readonly string[] }, today: string): LateRepairNotice | null {
   if (c.status === 'ready' || c.status === 'picked_up') return null
-  const firstDue = day(c.promisedOn, -1)
+  const firstDue = plusDays(c.promisedOn, -1)
   const last = c.noticeDays.reduce<string | null>((m, d) => (m === null || d > m ? d : m), null)
-  const dueOn = last === null || day(last, 2) < firstDue ? firstDue : day(last, 2)
+  const dueOn = last === null || plusDays(last, 2) < firstDue ? firstDue : plusDays(last, 2)
   if (today < dueOn) return null
   return { dueOn, kind: last !== null && last >= firstDue ? 'progress' : 'before_promise', overdue: today > dueOn }
 }

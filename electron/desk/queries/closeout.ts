@@ -85,6 +85,7 @@ export function closeoutQueries(db: Db, rules: RulesReader, now: () => Date) {
   const reportOfTicket = db.prepare(`${REPORT_SQL} WHERE r.ticket_id = ?`)
   const reportsOfDay = db.prepare(`${REPORT_SQL} WHERE r.station_id = ? AND r.closed_at >= ? AND r.closed_at < ? ORDER BY r.closed_at LIMIT 500`)
   const partNames = db.prepare('SELECT id, number, name, category, price FROM parts')
+  const partById = db.prepare('SELECT id, number, name, category, price FROM parts WHERE id = ?')
   const userNames = db.prepare('SELECT id, name FROM users WHERE station_id = ?')
   const ticket = db.prepare(`
     SELECT t.id, t.number, t.status, t.service_mode AS serviceMode, t.arrived_at AS arrivedAt, t.appointment_start AS appointmentStart,
@@ -206,9 +207,9 @@ export function closeoutQueries(db: Db, rules: RulesReader, now: () => Date) {
     quote(input: { ticketId: string; partIds: string[]; damage: FaultCause; onsiteRequested: boolean }): CloseOutQuote {
       const t = ticket.get(input.ticketId) as { assetId: string | null; serviceMode: string; timezone: string; createdAt: string } | undefined
       if (!t) throw notFound()
-      const parts = catalogue()
+      // asked again at each pick in the form: only the parts picked are read
       const picked = input.partIds.map((id) => {
-        const p = parts.get(id)
+        const p = partById.get(id) as PartInfo | undefined
         if (!p) throw notFound()
         return p
       })

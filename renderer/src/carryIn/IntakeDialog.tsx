@@ -14,7 +14,8 @@ import { useFormSubmit } from '../api/useFormSubmit'
 import { ticketByNumber } from '../parts/lookup'
 import { useApp, useDeskToday } from '../store/app'
 import { Field, FormFooter } from '../tickets/fields'
-import { nextTag, plusDays } from './counter'
+import { plusDays } from '../../../shared/domain/carryIn'
+import { nextTag } from './counter'
 import { onField } from './ruleField'
 
 /** The standard kit of a kind, all ticked; the extras already listed stay. */

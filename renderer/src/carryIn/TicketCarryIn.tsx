@@ -1,5 +1,6 @@
 // A ticket's carry-in, for its detail panel: the receipt, the tag, where the repair stands, the day
 // promised, the call owed and the same actions as at the counter; 收机登记 while it is not taken in.
+import type { CloseOutForm } from '../../../shared/api/closeoutSchemas'
 import { useTranslation } from 'react-i18next'
 import { OPEN_TICKET_STATUSES } from '../../../shared/domain/enums'
 import { useDeskQuery } from '../api/useDeskQuery'
@@ -10,15 +11,14 @@ import { TakeInButton } from './IntakeHost'
 import { useCarryIn } from './store'
 import './carryIn.css'
 
-export function TicketCarryIn({ ticketId }: { ticketId: string }): React.JSX.Element | null {
+/** `form`: the ticket's close-out facts (whether it is a carry-in, still open, taken in), read once by the detail panel. */
+export function TicketCarryIn({ form }: { form: CloseOutForm }): React.JSX.Element | null {
+  const ticketId = form.ticketId
   const { t } = useTranslation()
   const today = useDeskToday()
   const setView = useApp((s) => s.setView)
   const select = useCarryIn((s) => s.select)
-  // the close-out's form says whether the ticket is a carry-in, still open, and taken in
-  const { data: form } = useDeskQuery('closeout.form', { ticketId }, ['carry_ins', 'tickets'])
   const { data: c } = useDeskQuery('carryIn.ofTicket', form?.carryIn ? { ticketId } : null, ['carry_ins', 'tickets'])
-  if (!form || form.ticketId !== ticketId) return null
   if (!form.carryIn) {
     if (form.serviceMode !== 'carry_in' || !OPEN_TICKET_STATUSES.includes(form.status)) return null
     return (

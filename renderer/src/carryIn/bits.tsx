@@ -1,4 +1,5 @@
 // Small pieces the counter page and the ticket's carry-in panel both show.
+import { accessoryDiff } from '../../../shared/domain/carryIn'
 import { useTranslation } from 'react-i18next'
 import type { CarryInView } from '../../../shared/api/closeoutSchemas'
 import type { CarryInStatus } from '../../../shared/domain/carryIn'
@@ -25,8 +26,7 @@ export function OwedCall({ notice, today, withKind = true }: { notice: CarryInVi
 export function AccessoryList({ accessories }: { accessories: CarryInView['accessories'] }): React.JSX.Element {
   const { t } = useTranslation()
   if (accessories.length === 0) return <p className="sub">{t('carryIn.detail.noAccessories')}</p>
-  const missing = accessories.filter((a) => a.standard && !a.present).map((a) => a.item)
-  const extra = accessories.filter((a) => !a.standard && a.present).map((a) => a.item)
+  const { missing, extra } = accessoryDiff(accessories)
   return (
     <>
       <ul className="ci-accessories" data-testid="ci-accessories">

@@ -1,12 +1,10 @@
 // What the carry-in counter works out from the desk's list: which call to the customer comes first,
 // the next free tag to stick on a machine, what a search or filter keeps. Pure: no React, no desk.
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns'
+import { differenceInCalendarDays, parseISO } from 'date-fns'
 import type { CarryInView } from '../../../shared/api/closeoutSchemas'
-import { lateRepairNotice, type CarryInStatus } from '../../../shared/domain/carryIn'
+import { lateRepairNotice, plusDays, type CarryInStatus } from '../../../shared/domain/carryIn'
 import { localDate } from '../../../shared/domain/time'
 
-/** yyyy-MM-dd plus n calendar days. */
-export const plusDays = (day: string, n: number): string => format(addDays(parseISO(day), n), 'yyyy-MM-dd')
 
 /** How many days a call owed since `dueOn` is late on `today` (at least 1 when the desk says it is overdue). */
 export function daysLate(dueOn: string, today: string, overdue: boolean): number {

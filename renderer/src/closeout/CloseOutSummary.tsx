@@ -1,15 +1,14 @@
 // A closed-out job on its ticket: when, what the customer pays, and the repair slip to print (again: 补打).
 import { useTranslation } from 'react-i18next'
 import { yuanFigures } from '../../../shared/domain/money'
-import { useDeskQuery } from '../api/useDeskQuery'
+import type { CloseOutForm } from '../../../shared/api/closeoutSchemas'
 import { openPrint } from '../slips/print'
 import { useStationTime } from '../tickets/format'
 
-export function CloseOutSummary({ ticketId }: { ticketId: string }): React.JSX.Element | null {
+export function CloseOutSummary({ form }: { form: CloseOutForm }): React.JSX.Element | null {
   const { t } = useTranslation()
   const time = useStationTime()
-  const { data: form } = useDeskQuery('closeout.form', { ticketId }, ['job_reports', 'tickets'])
-  const report = form?.report
+  const { ticketId, report } = form
   if (!report) return null
   return (
     <div className="closeout-done" data-testid="closeout-done">

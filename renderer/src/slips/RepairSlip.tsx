@@ -4,7 +4,7 @@ import { memo } from 'react'
 import type { RepairSlipDoc } from '../../../shared/api/closeoutSchemas'
 import { amountInCapitals, yuanFigures } from '../../../shared/domain/money'
 import { localDateTime } from '../../../shared/domain/time'
-import { Copies, FormGrid, SignLine, StationHeader, WideRow, Tick, useStationTimezone, zh, type SlipLayout } from './layout'
+import { ContactRow, Copies, FormGrid, SignLine, StationHeader, WideRow, Tick, useStationTimezone, zh, type SlipLayout } from './layout'
 
 export const repairSlipTitle = (doc: Pick<RepairSlipDoc, 'serviceMode'>): string => (doc.serviceMode === 'onsite' ? '上门服务记录单' : '维修单')
 
@@ -25,12 +25,7 @@ const RepairSlipCopy = memo(function RepairSlipCopy({ doc, copy, tz }: { doc: Re
       <FormGrid>
         <WideRow label="客户单位">{doc.customer.unitName}</WideRow>
         <WideRow label="地址">{doc.customer.address}</WideRow>
-        <tr>
-          <th>联系人</th>
-          <td>{doc.customer.contactName}</td>
-          <th>电话</th>
-          <td className="mono">{doc.customer.phone}</td>
-        </tr>
+        <ContactRow customer={doc.customer} />
         <tr>
           <th>设备</th>
           <td>{device}</td>

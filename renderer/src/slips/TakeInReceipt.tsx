@@ -5,7 +5,7 @@ import { memo } from 'react'
 import type { TakeInReceiptDoc } from '../../../shared/api/closeoutSchemas'
 import { accessoryDiff } from '../../../shared/domain/carryIn'
 import { localDateTime } from '../../../shared/domain/time'
-import { Copies, FormGrid, SignLine, StationHeader, WideRow, useStationTimezone, zh, type SlipLayout } from './layout'
+import { ContactRow, Copies, FormGrid, SignLine, StationHeader, WideRow, useStationTimezone, zh, type SlipLayout } from './layout'
 
 /** Accessories side by side in two runs once there are more than this many. */
 const ONE_RUN = 4
@@ -109,12 +109,7 @@ const ReceiptCopy = memo(function ReceiptCopy({ doc, copy, tz, packed }: { doc: 
               <td>{doc.receivedByName}</td>
             </tr>
             <WideRow label="客户单位">{doc.customer.unitName}</WideRow>
-            <tr>
-              <th>联系人</th>
-              <td>{doc.customer.contactName}</td>
-              <th>电话</th>
-              <td className="mono">{doc.customer.phone}</td>
-            </tr>
+            <ContactRow customer={doc.customer} />
             <tr>
               <th>设备</th>
               <td>

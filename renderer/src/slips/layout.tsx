@@ -152,3 +152,15 @@ export function WideRow({ label, text = false, children }: { label: string; text
     </tr>
   )
 }
+
+/** 联系人 and 电话 of the customer, one row of the grid. */
+export function ContactRow({ customer }: { customer: { contactName: string; phone: string } }): React.JSX.Element {
+  return (
+    <tr>
+      <th>联系人</th>
+      <td>{customer.contactName}</td>
+      <th>电话</th>
+      <td className="mono">{customer.phone}</td>
+    </tr>
+  )
+}

@@ -20,6 +20,8 @@ export function TicketDetailPanel(): React.JSX.Element {
   const time = useStationTime()
   const selectedId = useTickets((s) => s.selectedId)
   const { data: ticket, error } = useDeskQuery('tickets.get', selectedId ? { id: selectedId } : null, ['tickets'])
+  // the close-out and the carry-in of the ticket (for both panels below)
+  const { data: closeOut } = useDeskQuery('closeout.form', selectedId ? { ticketId: selectedId } : null, ['tickets', 'job_reports', 'carry_ins'])
 
   if (!selectedId) return <aside className="ticket-detail empty-detail">{t('tickets.detail.select')}</aside>
   if (error) return <aside className="ticket-detail error" role="alert">{errorText(error)}</aside>
@@ -71,8 +73,12 @@ export function TicketDetailPanel(): React.JSX.Element {
       </dl>
       {OPEN_TICKET_STATUSES.includes(ticket.status) && <AssignControl key={ticket.id} ticket={ticket} />}
       <JobActions ticket={ticket} />
-      <CloseOutSummary ticketId={ticket.id} />
-      <TicketCarryIn ticketId={ticket.id} />
+      {closeOut?.ticketId === ticket.id && (
+        <>
+          <CloseOutSummary form={closeOut} />
+          <TicketCarryIn form={closeOut} />
+        </>
+      )}
       <SlaPanel ticket={ticket} />
       <h3>{t('warranty.title')}</h3>
       {ticket.warranty ? <WarrantyLine v={ticket.warranty} /> : <p className="sub">{t('warranty.none')}</p>}
