@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid'
+import { isDissatisfied } from '../../shared/domain/followUp'
 import type { z } from 'zod'
 import type { MutationName, Mutations } from '../../shared/api/contract'
 import type { MutatorArgs } from '../../shared/mutators'
@@ -7,8 +8,8 @@ import type { MutatorArgs } from '../../shared/mutators'
 export interface PrepareContext {
   now: Date
   nextTicketNumber(): string
-  /** The desk's next number of a form: 返修单 FX, 装箱单 ZX, 申请表 SQ, 鉴定表 JD, 取机凭证 QJ; e.g. FX-WH1-260407-001. */
-  nextFormNumber(form: 'FX' | 'ZX' | 'SQ' | 'JD' | 'QJ'): string
+  /** The desk's next number of a form: 返修单 FX, 装箱单 ZX, 申请表 SQ, 鉴定表 JD, 取机凭证 QJ, 投诉 TS, 巡检计划 XJ; e.g. FX-WH1-260407-001. */
+  nextFormNumber(form: 'FX' | 'ZX' | 'SQ' | 'JD' | 'QJ' | 'TS' | 'XJ'): string
 }
 
 type Prepare = { [N in MutationName]: (input: z.output<Mutations[N]['input']>, ctx: PrepareContext) => MutatorArgs<N> }
@@ -59,4 +60,11 @@ export const prepareArgs: Prepare = {
   'carryIn.notice': withId,
   'carryIn.pickUp': withTime,
   'slips.printed': withTime,
+  // a complaint number only for the survey that opens one, so the register's numbers have no gaps
+  'visit.record': (input, ctx) => ({ ...withTime(input, ctx), complaintId: uuidv7(), complaintNumber: input.outcome === 'reached' && isDissatisfied(input.survey) ? ctx.nextFormNumber('TS') : '-' }),
+  'complaint.register': (input, ctx) => ({ ...withId(input, ctx), number: ctx.nextFormNumber('TS') }),
+  'complaint.step': withId,
+  'complaint.note': withId,
+  'plan.save': (input, ctx) => ({ ...withId(input, ctx), number: ctx.nextFormNumber('XJ') }),
+  'followUp.schedule': withTime,
 }

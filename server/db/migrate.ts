@@ -4,6 +4,7 @@ import { s003 } from './migrations/003_lookup_indexes'
 import { s004 } from './migrations/004_board'
 import { s005 } from './migrations/005_parts'
 import { s006 } from './migrations/006_closeout'
+import { s007 } from './migrations/007_follow_up'
 import { one, type SqlStore } from './store'
 
 export interface ServerMigration {
@@ -12,7 +13,7 @@ export interface ServerMigration {
   sql: string
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001, s002, s003, s004, s005, s006]
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [s001, s002, s003, s004, s005, s006, s007]
 
 /** Applies what is missing, each migration in its own transaction; refuses a database from a newer server. */
 export async function migrateServer(store: SqlStore): Promise<number> {

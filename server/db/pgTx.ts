@@ -13,7 +13,7 @@ import type { Queryable } from './store'
 export const SYNCED_TABLES = TABLE_NAMES
 const KNOWN: ReadonlySet<string> = new Set(SYNCED_TABLES)
 /** Rows that belong to a station; everything else is shared reference data. */
-export const STATION_SCOPED: ReadonlySet<string> = new Set(['customers', 'contracts', 'assets', 'tickets', 'ticket_events', 'ticket_pauses', 'part_stock', 'part_movements', 'part_requests', 'damage_assessments', 'return_slips', 'return_batches', 'reconciliations', 'job_reports', 'carry_ins'])
+export const STATION_SCOPED: ReadonlySet<string> = new Set(['customers', 'contracts', 'assets', 'tickets', 'ticket_events', 'ticket_pauses', 'part_stock', 'part_movements', 'part_requests', 'damage_assessments', 'return_slips', 'return_batches', 'reconciliations', 'job_reports', 'carry_ins', 'inspection_plans', 'ticket_outcomes', 'return_visits', 'complaints', 'complaint_events'])
 
 export interface Scope {
   /** null: sees every station (HQ, admin). */

@@ -44,6 +44,23 @@ import {
   TicketPartsView,
 } from './partsSchemas'
 import { CarryInView, CloseOutForm, CloseOutQuote, CloseOutQuoteInput, RepairSlipDoc, SlipDayInput, TakeInReceiptDoc } from './closeoutSchemas'
+import { ComplaintFields, ComplaintNoteFields, ComplaintStepFields, PlanFields, VisitRecordFields } from '../mutators/followUp'
+import {
+  ComplaintDetail,
+  ComplaintListQuery,
+  ComplaintStats,
+  ComplaintStatsQuery,
+  ComplaintSummary,
+  Dashboard,
+  DashboardInput,
+  PlanView,
+  ReportExportInput,
+  StationReport,
+  StationReportInput,
+  TicketFollowUp,
+  VisitList,
+  VisitListQuery,
+} from './followUpSchemas'
 import { ConnectInput, Engineer, MutationRef, SyncRejectionView, SyncStatus } from './syncSchemas'
 import {
   CustomerCard,
@@ -116,6 +133,20 @@ export const queries = {
   'carryIn.ofTicket': { input: z.object({ ticketId: Id }), output: CarryInView.nullable() },
   /** 取机凭证. */
   'carryIn.receipt': { input: z.object({ id: Id }), output: TakeInReceiptDoc },
+  // 投诉与回访 (issue 8)
+  /** Return visits owed (late first) or done, the station's or HQ's. */
+  'visits.list': { input: VisitListQuery, output: VisitList },
+  /** A ticket's visits with their surveys, and the complaints about it. */
+  'visits.ofTicket': { input: z.object({ ticketId: Id }), output: TicketFollowUp },
+  'complaints.list': { input: ComplaintListQuery, output: z.object({ total: z.number(), rows: z.array(ComplaintSummary) }) },
+  'complaints.get': { input: z.object({ id: Id }), output: ComplaintDetail },
+  /** By category, engineer and month, and how long they took to close. */
+  'complaints.stats': { input: ComplaintStatsQuery, output: ComplaintStats },
+  'plans.list': { input: Empty, output: z.array(PlanView) },
+  /** 客服工作报表 due on the day given (default: the last one due). */
+  'reports.station': { input: StationReportInput, output: StationReport },
+  /** KPI dashboard over station-local days. */
+  'reports.dashboard': { input: DashboardInput, output: Dashboard },
 } as const
 
 export const mutations = {
@@ -175,6 +206,18 @@ export const mutations = {
   'carryIn.pickUp': { input: PickUpFields, output: Ok },
   /** Slips sent to the printer; the next print of each says 补打. */
   'slips.printed': { input: PrintedFields, output: Ok },
+  // 投诉与回访 (issue 8)
+  /** 回访: the survey (or an unanswered call); a dissatisfied answer opens a complaint filled in from the ticket. */
+  'visit.record': { input: VisitRecordFields, output: z.object({ complaintId: z.string().nullable(), complaintNumber: z.string().nullable() }) },
+  /** 投诉登记. */
+  'complaint.register': { input: ComplaintFields, output: z.object({ id: z.string(), number: z.string() }) },
+  /** 调查 → 处理 → 回复客户 → 整改/预防 → 关闭, in order. */
+  'complaint.step': { input: ComplaintStepFields, output: z.object({ status: z.string() }) },
+  'complaint.note': { input: ComplaintNoteFields, output: Ok },
+  /** A contract's inspection plan, new or changed. */
+  'plan.save': { input: PlanFields, output: z.object({ id: z.string(), number: z.string() }) },
+  /** Today's inspection tickets and this month's key-customer calls (the desk runs it on its own, hourly). */
+  'followUp.schedule': { input: Empty, output: z.object({ tickets: z.number(), visits: z.number() }) },
 } as const
 
 /**
@@ -195,9 +238,11 @@ export const commands = {
   'recon.exportXlsx': { input: ReconciliationInput, output: z.object({ fileName: z.string(), base64: z.string() }) },
   /** Reads a catalogue file (CSV text, or an .xlsx as base64) into parts to import, or says what is wrong with it; changes nothing. */
   'parts.parseImport': { input: PartImportFileInput, output: z.object({ parts: z.array(PartFields) }) },
+  /** 报表 as an Excel workbook: the station report, the dashboard's figures, or the complaint register. */
+  'reports.exportXlsx': { input: ReportExportInput, output: z.object({ fileName: z.string(), base64: z.string() }) },
 } as const
 
-export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.board', 'nav.tickets', 'nav.carryIn', 'nav.settings', 'edit.undo'] as const
+export const SHELL_COMMANDS = ['ticket.new', 'tickets.search', 'nav.board', 'nav.tickets', 'nav.carryIn', 'nav.followUp', 'nav.complaints', 'nav.reports', 'nav.settings', 'edit.undo'] as const
 export type ShellCommand = (typeof SHELL_COMMANDS)[number]
 
 /** Pushed to every open window: data changes from the desk core, menu commands from the Electron shell. */

@@ -33,6 +33,14 @@ export const QUERY_NAMES = [
   'carryIn.list',
   'carryIn.ofTicket',
   'carryIn.receipt',
+  'visits.list',
+  'visits.ofTicket',
+  'complaints.list',
+  'complaints.get',
+  'complaints.stats',
+  'plans.list',
+  'reports.station',
+  'reports.dashboard',
 ] as const
 export const MUTATION_NAMES = [
   'customer.create',
@@ -77,7 +85,13 @@ export const MUTATION_NAMES = [
   'carryIn.notice',
   'carryIn.pickUp',
   'slips.printed',
+  'visit.record',
+  'complaint.register',
+  'complaint.step',
+  'complaint.note',
+  'plan.save',
+  'followUp.schedule',
 ] as const
-export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard', 'board.saveSettings', 'recon.exportXlsx', 'parts.parseImport'] as const
+export const COMMAND_NAMES = ['sync.connect', 'sync.disconnect', 'sync.now', 'sync.reapply', 'sync.discard', 'board.saveSettings', 'recon.exportXlsx', 'parts.parseImport', 'reports.exportXlsx'] as const
 export const METHOD_NAMES = [...QUERY_NAMES, ...MUTATION_NAMES, ...COMMAND_NAMES] as const
 export const EVENT_NAMES = ['data.changed', 'sync.status', 'shell.command'] as const

@@ -3,6 +3,9 @@
 
 export const CHANNELS = ['phone', 'fax', 'email', 'web', 'walk_in'] as const
 export type Channel = (typeof CHANNELS)[number]
+/** A ticket's channel: as taken at the desk, or made by an inspection plan (计划巡检). */
+export const TICKET_CHANNELS = [...CHANNELS, 'plan'] as const
+export type TicketChannel = (typeof TICKET_CHANNELS)[number]
 
 export const SERVICE_MODES = ['phone_support', 'remote', 'onsite', 'carry_in'] as const
 export type ServiceMode = (typeof SERVICE_MODES)[number]
@@ -53,7 +56,7 @@ export type EngineerStatus = (typeof ENGINEER_STATUSES)[number]
 export const SKILLS = ['desktop', 'laptop', 'server', 'monitor', 'printer', 'network', 'software', 'storage'] as const
 export type Skill = (typeof SKILLS)[number]
 
-export const TICKET_EVENT_KINDS = ['created', 'assigned', 'status', 'note', 'paused', 'resumed', 'responded', 'resolved', 'level_changed', 'zone_changed', 'escalated', 'helper', 'visit_missed', 'closed_out', 'carry_in'] as const
+export const TICKET_EVENT_KINDS = ['created', 'assigned', 'status', 'note', 'paused', 'resumed', 'responded', 'resolved', 'level_changed', 'zone_changed', 'escalated', 'helper', 'visit_missed', 'closed_out', 'carry_in', 'visited', 'complaint'] as const
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number]
 
 /** How a fault was fixed; a fix by phone or remote gets a confirmation call (seed 003 b), one on site or at the bench does not. */

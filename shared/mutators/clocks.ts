@@ -8,6 +8,7 @@ import { nextDue, type TicketFacts } from '../domain/ticketClocks'
 import { PAUSE_REASONS } from '../domain/sla'
 import type { TicketEventRow, TicketPauseRow, TicketRow } from './tables'
 import { rulesInForce, rulesVersion } from './rules'
+import { followUpJob } from './followUp'
 import type { MutationContext, Tx } from './tx'
 
 export function ticketFacts(t: TicketRow, pauses: readonly Pick<TicketPauseRow, 'from_at' | 'to_at'>[]): TicketFacts {
@@ -104,14 +105,19 @@ export async function resolveTicket(tx: Tx, a: z.output<typeof ResolveArgs>, ctx
   return resolved(tx, t, a, ctx)
 }
 
-/** The ticket resolved: an open pause ends, the clocks stop; a fix by phone or remote is confirmed again within 24 h. */
+/**
+ * The ticket resolved: an open pause ends, the clocks stop; a fix by phone or remote is confirmed again within 24 h.
+ * Its outcome is kept for the reports and its return visits are scheduled.
+ */
 export async function resolved(tx: Tx, t: TicketRow, a: { at: string; method: ResolveMethod; note: string }, ctx: MutationContext): Promise<{ recheckDue: string | null }> {
   const { rules } = await rulesInForce(tx)
-  const open = (await tx.list('ticket_pauses', { ticket_id: t.id })).find((p) => p.to_at === null)
+  const pauses = await tx.list('ticket_pauses', { ticket_id: t.id })
+  const open = pauses.find((p) => p.to_at === null)
   if (open) await tx.update('ticket_pauses', open.id, { to_at: a.at, resumed_by: ctx.userId })
   const recheckDue = a.method === 'onsite' || a.method === 'carry_in' ? null : new Date(Date.parse(a.at) + rules.phoneFixRecheckHours * 3_600_000).toISOString()
   await tx.update('tickets', t.id, { status: 'resolved', resolved_at: a.at, recheck_due: recheckDue, next_due: null, updated_at: a.at })
   await event(tx, t, `${t.id}:resolved`, a.at, 'resolved', ctx.userId, { method: a.method, note: a.note, recheckDue })
+  await followUpJob(tx, t, a, pauses)
   return { recheckDue }
 }
 

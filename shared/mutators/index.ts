@@ -74,6 +74,20 @@ import {
   recordPrint,
   takeInDevice,
 } from './closeout'
+import {
+  ComplaintArgs,
+  ComplaintNoteArgs,
+  ComplaintStepArgs,
+  PlanArgs,
+  ScheduleArgs,
+  VisitRecordArgs,
+  advanceComplaint,
+  noteComplaint,
+  recordVisit,
+  registerComplaint,
+  runSchedule,
+  savePlan,
+} from './followUp'
 import type { MutationContext, Tx } from './tx'
 
 export interface MutatorDef<A extends z.ZodType, R> {
@@ -105,8 +119,14 @@ const STOCK = ['part_stock', 'part_movements', 'reconciliations'] as const
 const BRANCH: readonly Role[] = ['hq', 'admin']
 /** The counter and the bench of a carry-in repair. */
 const COUNTER: readonly Role[] = [...DESK, 'clerk', 'engineer']
+/** Everyone at the desks works on complaints and return visits (HQ's level-2 visits are checked in the mutator). */
+const FOLLOW_UP: readonly Role[] = [...DESK, 'clerk']
 /** A close-out books its parts, opens their return slips and resolves the ticket. */
-const CLOSE_OUT = ['tickets', 'job_reports', 'carry_ins', ...STOCK, 'return_slips', 'damage_assessments'] as const
+/** Resolving a ticket keeps its outcome and schedules its return visits. */
+const RESOLVE = ['tickets', 'ticket_outcomes', 'return_visits'] as const
+const CLOSE_OUT = [...RESOLVE, 'job_reports', 'carry_ins', ...STOCK, 'return_slips', 'damage_assessments'] as const
+/** A visit's survey may open a complaint and close the ticket. */
+const VISIT = ['return_visits', 'complaints', 'complaint_events', 'tickets'] as const
 
 export const mutators = {
   'customer.create': { args: CustomerCreateArgs, run: createCustomer, writes: ['customers'], roles: DESK },
@@ -121,7 +141,7 @@ export const mutators = {
   'ticket.pause': { args: PauseArgs, run: pauseTicket, writes: ['tickets'], roles: DESK },
   'ticket.resume': { args: ResumeArgs, run: resumeTicket, writes: ['tickets'], roles: DESK },
   'ticket.respond': { args: RespondArgs, run: respondTicket, writes: ['tickets'], roles: DESK },
-  'ticket.resolve': { args: ResolveArgs, run: resolveTicket, writes: ['tickets'], roles: DESK },
+  'ticket.resolve': { args: ResolveArgs, run: resolveTicket, writes: RESOLVE, roles: DESK },
   'ticket.setFaultLevel': { args: FaultLevelArgs, run: setFaultLevel, writes: ['tickets'], roles: DESK },
   'ticket.escalate': { args: EscalateArgs, run: escalateTicket, writes: ['tickets'], roles: DESK },
   'customer.setZone': { args: SetZoneArgs, run: setCustomerZone, writes: ['customers', 'tickets'], roles: DESK },
@@ -151,6 +171,12 @@ export const mutators = {
   'carryIn.notice': { args: NoticeArgs, run: noticeCustomer, writes: ['carry_ins', 'tickets'], roles: COUNTER },
   'carryIn.pickUp': { args: PickUpArgs, run: pickUpDevice, writes: ['carry_ins', 'tickets'], roles: COUNTER },
   'slips.printed': { args: PrintedArgs, run: recordPrint, writes: ['job_reports', 'carry_ins'], roles: COUNTER },
+  'visit.record': { args: VisitRecordArgs, run: recordVisit, writes: VISIT, roles: FOLLOW_UP },
+  'complaint.register': { args: ComplaintArgs, run: registerComplaint, writes: ['complaints', 'complaint_events', 'tickets'], roles: FOLLOW_UP },
+  'complaint.step': { args: ComplaintStepArgs, run: advanceComplaint, writes: ['complaints', 'complaint_events'], roles: FOLLOW_UP },
+  'complaint.note': { args: ComplaintNoteArgs, run: noteComplaint, writes: ['complaints', 'complaint_events'], roles: FOLLOW_UP },
+  'plan.save': { args: PlanArgs, run: savePlan, writes: ['inspection_plans'], roles: RULES },
+  'followUp.schedule': { args: ScheduleArgs, run: runSchedule, writes: ['tickets', 'return_visits'], roles: DESK },
 } as const satisfies { [N in MutationName]: MutatorDef<z.ZodType, MethodOutput<N>> }
 
 export type MutatorArgs<N extends MutationName> = z.output<(typeof mutators)[N]['args']>

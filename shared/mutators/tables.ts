@@ -4,15 +4,17 @@ import type { Count, Leg, MovementKind, PartCategory, StockPlace } from '../doma
 import type { ContractLevel, ServiceRules } from '../domain/rules'
 import type { PauseReason } from '../domain/sla'
 import type { Accessory, CarryInStatus } from '../domain/carryIn'
+import type { ComplaintCategory, ComplaintChannel, ComplaintSeverity, ComplaintStatus, ComplaintStep, CustomerReaction, InspectionFrequency, VisitKind } from '../domain/followUp'
 import type { Component, FaultCause, WarrantyReason, WarrantyVerdict } from '../domain/warranty'
 import type {
   Category,
-  Channel,
   EngineerStatus,
   FaultLevel,
   Role,
   ServiceLevel,
   ServiceMode,
+  ResolveMethod,
+  TicketChannel,
   TicketEventKind,
   TicketStatus,
   Zone,
@@ -99,7 +101,7 @@ export interface TicketRow {
   customer_id: string
   asset_id: string | null
   contract_id: string | null
-  channel: Channel
+  channel: TicketChannel
   reporter_name: string
   reporter_phone: string
   fault_description: string
@@ -380,6 +382,122 @@ export interface CarryInRow {
   updated_at: string
 }
 
+/** 回访: a call owed to a customer after a job (or every month to a key customer), with its survey. */
+export interface ReturnVisitRow {
+  id: string
+  station_id: string
+  ticket_id: string | null
+  customer_id: string
+  engineer_id: string | null
+  kind: VisitKind
+  /** key_account: the month it is for ("2026-12"); otherwise empty. */
+  period: string
+  due_on: string
+  due_at: string
+  status: 'due' | 'done'
+  /** Calls that reached nobody, the last one's time and note. */
+  attempts: number
+  last_attempt_at: string | null
+  note: string
+  done_at: string | null
+  visitor_id: string | null
+  /** 满意度 1–5, null until surveyed. */
+  overall: number | null
+  timeliness: number | null
+  attitude: number | null
+  quality: number | null
+  comment: string
+  /** The complaint a dissatisfied answer opened. */
+  complaint_id: string | null
+  created_at: string
+}
+
+/** 客户投诉处理记录表: one complaint from its registration to its closing. */
+export interface ComplaintRow {
+  id: string
+  station_id: string
+  number: string
+  customer_id: string
+  ticket_id: string | null
+  engineer_id: string | null
+  visit_id: string | null
+  complainant_name: string
+  complainant_phone: string
+  channel: ComplaintChannel
+  received_at: string
+  category: ComplaintCategory
+  severity: ComplaintSeverity
+  description: string
+  status: ComplaintStatus
+  due_on: string
+  /** Past due_at it goes to the station manager, past hq_at to HQ. */
+  due_at: string
+  hq_at: string
+  findings: string
+  resolution: string
+  replied_on: string | null
+  reaction: CustomerReaction | null
+  reply_note: string
+  corrective: string
+  preventive: string
+  closed_at: string | null
+  closed_by: string | null
+  created_by: string
+  updated_at: string
+}
+
+/** A complaint's history: each step, note and reassignment, never changed once written. */
+export interface ComplaintEventRow {
+  id: string
+  complaint_id: string
+  station_id: string
+  at: string
+  kind: 'registered' | 'note' | ComplaintStep
+  actor_id: string
+  data: Record<string, unknown>
+}
+
+/** 定期巡检: a contract's inspections, one ticket per month or quarter. */
+export interface InspectionPlanRow {
+  id: string
+  station_id: string
+  number: string
+  customer_id: string
+  contract_id: string | null
+  frequency: InspectionFrequency
+  starts_on: string
+  ends_on: string | null
+  note: string
+  active: number
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+/** What a resolved ticket achieved, fixed at its resolution: the reports read these, not the clocks again. */
+export interface TicketOutcomeRow {
+  id: string
+  station_id: string
+  ticket_id: string
+  resolved_at: string
+  /** Station-local day of the resolution. */
+  day: string
+  zone: Zone
+  fault_level: FaultLevel
+  service_mode: ServiceMode
+  method: ResolveMethod
+  engineer_id: string | null
+  /** Service minutes each clock ran; null when the clock was not run (arrival without a visit). */
+  respond_minutes: number | null
+  arrive_minutes: number | null
+  resolve_minutes: number | null
+  respond_met: number | null
+  arrive_met: number | null
+  resolve_met: number | null
+  /** On site: fixed at the first visit (no 上门未遇, never waiting for parts). */
+  first_visit: number | null
+}
+
 export interface Tables {
   stations: StationRow
   users: UserRow
@@ -402,6 +520,11 @@ export interface Tables {
   reconciliations: ReconciliationRow
   job_reports: JobReportRow
   carry_ins: CarryInRow
+  ticket_outcomes: TicketOutcomeRow
+  return_visits: ReturnVisitRow
+  complaints: ComplaintRow
+  complaint_events: ComplaintEventRow
+  inspection_plans: InspectionPlanRow
 }
 export type TableName = keyof Tables
 
@@ -428,6 +551,11 @@ export const TABLE_NAMES: readonly TableName[] = [
   'reconciliations',
   'job_reports',
   'carry_ins',
+  'inspection_plans',
+  'ticket_outcomes',
+  'return_visits',
+  'complaints',
+  'complaint_events',
 ]
 
 /** Columns stored as JSON text; the stores encode and decode them. */
@@ -442,4 +570,5 @@ export const JSON_COLUMNS: { [T in TableName]?: readonly (keyof Tables[T])[] } =
   reconciliations: ['counts'],
   job_reports: ['lines', 'charges'],
   carry_ins: ['accessories', 'notices'],
+  complaint_events: ['data'],
 }

@@ -7,6 +7,7 @@ import { m005 } from './migrations/005_sync'
 import { m006 } from './migrations/006_board'
 import { m007 } from './migrations/007_parts'
 import { m008 } from './migrations/008_closeout'
+import { m009 } from './migrations/009_follow_up'
 
 export interface Migration {
   version: number
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** In order; a new schema change is a new file here, never an edit of a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009]
 export const SCHEMA_VERSION = MIGRATIONS.length
 
 export class NewerSchemaError extends Error {}

@@ -33,6 +33,12 @@ function run(command: ShellCommand): void {
       return app.setView('tickets')
     case 'nav.carryIn':
       return app.setView('carryIn')
+    case 'nav.followUp':
+      return app.setView('followUp')
+    case 'nav.complaints':
+      return app.setView('complaints')
+    case 'nav.reports':
+      return app.setView('reports')
     case 'edit.undo':
       return undoInPage()
     case 'nav.settings':
@@ -40,13 +46,13 @@ function run(command: ShellCommand): void {
   }
 }
 
-/** Ctrl+N new ticket, Ctrl+F search tickets, Ctrl+3 送修; the Electron menu sends the same commands. */
+/** Ctrl+N new ticket, Ctrl+F search tickets, Ctrl+3 送修, Ctrl+4 回访, Ctrl+5 投诉, Ctrl+6 报表; the Electron menu sends the same commands. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const key = e.key.toLowerCase()
-      const command: ShellCommand | null = key === 'n' ? 'ticket.new' : key === 'f' ? 'tickets.search' : key === '3' ? 'nav.carryIn' : null
+      const command: ShellCommand | null = key === 'n' ? 'ticket.new' : key === 'f' ? 'tickets.search' : key === '3' ? 'nav.carryIn' : key === '4' ? 'nav.followUp' : key === '5' ? 'nav.complaints' : key === '6' ? 'nav.reports' : null
       if (!command) return
       e.preventDefault()
       run(command)

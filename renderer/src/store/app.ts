@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { localDate } from '../../../shared/domain/time'
 import type { DeskInfo, Station } from '../../../shared/api/schemas'
 
-export type View = 'board' | 'tickets' | 'carryIn' | 'parts' | 'sync' | 'settings'
+export type View = 'board' | 'tickets' | 'carryIn' | 'followUp' | 'complaints' | 'reports' | 'parts' | 'sync' | 'settings'
 
 interface AppState {
   view: View
@@ -11,6 +11,8 @@ interface AppState {
   networkOnline: boolean
   deskConnected: boolean
   intakeOpen: boolean
+  /** The complaint the register shows open (set when a survey opens one, or from a ticket). */
+  complaintId: string | null
   toast: string | null
   setView(view: View): void
   setDesk(desk: DeskInfo, stations: Station[]): void
@@ -18,6 +20,7 @@ interface AppState {
   setDeskConnected(connected: boolean): void
   openIntake(): void
   closeIntake(): void
+  openComplaint(id: string | null): void
   showToast(message: string): void
 }
 
@@ -41,6 +44,7 @@ export const useApp = create<AppState>((set) => ({
   networkOnline: navigator.onLine,
   deskConnected: true,
   intakeOpen: false,
+  complaintId: null,
   toast: null,
   setView: (view) => set({ view }),
   setDesk: (desk, stations) => {
@@ -51,6 +55,7 @@ export const useApp = create<AppState>((set) => ({
   setDeskConnected: (deskConnected) => set({ deskConnected }),
   openIntake: () => set({ intakeOpen: true, view: 'tickets' }),
   closeIntake: () => set({ intakeOpen: false }),
+  openComplaint: (complaintId) => set({ complaintId, view: 'complaints' }),
   showToast: (toast) => {
     set({ toast })
     setTimeout(() => set((s) => (s.toast === toast ? { toast: null } : s)), 4000)
