@@ -36,6 +36,8 @@ import type { MutationContext, Tx } from './tx'
 
 const text = (max: number) => z.string({ error: 'errors.field.invalid' }).trim().max(max, { error: 'errors.field.tooLong' })
 const said = (max: number, error: string) => text(max).refine((s) => s.length >= 2, { error })
+/** HQ and the administrator work across every station. */
+const EVERY_STATION: readonly MutationContext['role'][] = ['hq', 'admin']
 const Score = z.number({ error: 'errors.followUp.score' }).int({ error: 'errors.followUp.score' }).min(1, { error: 'errors.followUp.score' }).max(5, { error: 'errors.followUp.score' })
 
 /** The instant a station-local day ends (the next day's midnight there). */
@@ -154,7 +156,7 @@ function visitRow(v: { id: string; stationId: string; ticketId: string | null; c
 
 // ---- 回访 -------------------------------------------------------------------
 
-export const Survey = z.object({ overall: Score, timeliness: Score, attitude: Score, quality: Score, comment: text(500).default('') })
+export const Survey = z.object({ overall: Score, timeliness: Score, attitude: Score, quality: Score, comment: text(500).default('') }, { error: 'errors.followUp.surveyRequired' })
 
 export const VisitRecordFields = z.discriminatedUnion(
   'outcome',
@@ -171,9 +173,10 @@ export type VisitRecordArgs = z.output<typeof VisitRecordArgs>
 /** 回访: the visitor's survey on the visit; a dissatisfied answer opens a complaint filled in from the ticket. */
 export async function recordVisit(tx: Tx, a: VisitRecordArgs, ctx: MutationContext): Promise<{ complaintId: string | null; complaintNumber: string | null }> {
   const v = await tx.get('return_visits', a.visitId)
-  if (!v || v.station_id !== ctx.stationId) throw ruleError('errors.followUp.visitNotFound')
+  // HQ's service center calls every station's customers
+  if (!v || (v.station_id !== ctx.stationId && !EVERY_STATION.includes(ctx.role))) throw ruleError('errors.followUp.visitNotFound')
   if (v.status === 'done') throw ruleError('errors.followUp.visitDone')
-  if (visitBy(v.kind) === 'hq' && !['hq', 'admin'].includes(ctx.role)) throw ruleError('errors.followUp.hqVisit')
+  if (visitBy(v.kind) === 'hq' && !EVERY_STATION.includes(ctx.role)) throw ruleError('errors.followUp.hqVisit')
   const ticket = v.ticket_id ? await tx.get('tickets', v.ticket_id) : undefined
   if (a.outcome === 'unreachable') {
     await tx.update('return_visits', v.id, { attempts: v.attempts + 1, last_attempt_at: a.at, note: a.note })
@@ -223,6 +226,7 @@ export async function recordVisit(tx: Tx, a: VisitRecordArgs, ctx: MutationConte
       description: `回访不满意（${scores}）${s.comment ? `：${s.comment}` : ''}`,
     },
     ctx,
+    v.station_id,
   )
   return { complaintId: a.complaintId, complaintNumber: a.complaintNumber }
 }
@@ -255,25 +259,26 @@ export async function registerComplaint(tx: Tx, a: ComplaintArgs, ctx: MutationC
   if (ticket && a.customerId && a.customerId !== ticket.customer_id) throw ruleError('errors.complaint.customerNotOfTicket', { number: ticket.number })
   const receivedAt = a.receivedAt ?? a.at
   if (receivedAt > a.at) throw ruleError('errors.complaint.receivedInFuture')
-  await openComplaint(tx, { ...a, customerId, ticketId: ticket?.id ?? null, engineerId: a.engineerId ?? ticket?.assignee_id ?? null, visitId: null, receivedAt }, ctx)
+  await openComplaint(tx, { ...a, customerId, ticketId: ticket?.id ?? null, engineerId: a.engineerId ?? ticket?.assignee_id ?? null, visitId: null, receivedAt }, ctx, ctx.stationId)
   return { id: a.id, number: a.number }
 }
 
 type Opening = Omit<ComplaintArgs, 'ticketId' | 'customerId' | 'engineerId' | 'receivedAt'> & { customerId: string; ticketId: string | null; engineerId: string | null; visitId: string | null; receivedAt: string }
 
-async function openComplaint(tx: Tx, a: Opening, ctx: MutationContext): Promise<void> {
+/** A complaint on a station's register (a survey by HQ files it with the station whose customer it is). */
+async function openComplaint(tx: Tx, a: Opening, ctx: MutationContext, stationId: string): Promise<void> {
   const customer = await tx.get('customers', a.customerId)
-  if (!customer || customer.station_id !== ctx.stationId) throw ruleError('errors.rule.customerNotFound')
+  if (!customer || customer.station_id !== stationId) throw ruleError('errors.rule.customerNotFound')
   if (a.engineerId) {
     const e = await tx.get('users', a.engineerId)
-    if (!e || e.station_id !== ctx.stationId || e.role !== 'engineer') throw ruleError('errors.parts.engineerRequired')
+    if (!e || e.station_id !== stationId || e.role !== 'engineer') throw ruleError('errors.parts.engineerRequired')
   }
   const { rules } = await rulesInForce(tx)
-  const timezone = await timezoneOf(tx, ctx.stationId, rules)
+  const timezone = await timezoneOf(tx, stationId, rules)
   const { dueOn, hqOn } = complaintDeadlines(localDate(new Date(a.receivedAt), timezone), a.severity, holidaysOf(rules))
   const row: ComplaintRow = {
     id: a.id,
-    station_id: ctx.stationId,
+    station_id: stationId,
     number: a.number,
     customer_id: customer.id,
     ticket_id: a.ticketId,
@@ -303,9 +308,9 @@ async function openComplaint(tx: Tx, a: Opening, ctx: MutationContext): Promise<
     updated_at: a.at,
   }
   await tx.put('complaints', row)
-  await tx.put('complaint_events', { id: `${a.id}:registered`, complaint_id: a.id, station_id: ctx.stationId, at: a.at, kind: 'registered', actor_id: ctx.userId, data: { category: a.category, severity: a.severity, channel: a.channel } })
+  await tx.put('complaint_events', { id: `${a.id}:registered`, complaint_id: a.id, station_id: stationId, at: a.at, kind: 'registered', actor_id: ctx.userId, data: { category: a.category, severity: a.severity, channel: a.channel } })
   if (a.ticketId) {
-    await tx.put('ticket_events', { id: `${a.id}:complaint`, ticket_id: a.ticketId, station_id: ctx.stationId, at: a.at, kind: 'complaint', actor_id: ctx.userId, data: { complaintId: a.id, number: a.number, category: a.category } })
+    await tx.put('ticket_events', { id: `${a.id}:complaint`, ticket_id: a.ticketId, station_id: stationId, at: a.at, kind: 'complaint', actor_id: ctx.userId, data: { complaintId: a.id, number: a.number, category: a.category } })
   }
 }
 

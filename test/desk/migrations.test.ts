@@ -9,8 +9,10 @@ import { tempDir } from './helpers'
 
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
-/** Undoes migration 008, to make a data dir as an older version wrote it. */
-const DROP_CLOSEOUT = 'DROP TABLE carry_ins; DROP TABLE job_reports'
+/** Undoes migration 009, to make a data dir as an older version wrote it. */
+const DROP_FOLLOW_UP = 'DROP TABLE complaint_events; DROP TABLE complaints; DROP TABLE return_visits; DROP TABLE ticket_outcomes; DROP TABLE inspection_plans'
+/** Undoes migrations 009 and 008. */
+const DROP_CLOSEOUT = DROP_FOLLOW_UP + '; DROP TABLE carry_ins; DROP TABLE job_reports'
 /** Undoes migrations 008 and 007. */
 const DROP_PARTS = DROP_CLOSEOUT + '; DROP TABLE reconciliations; DROP TABLE damage_assessments; DROP TABLE part_requests; DROP TABLE return_batches; DROP TABLE return_slips; DROP TABLE part_movements; DROP TABLE part_stock; DROP TABLE parts'
 const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
@@ -162,6 +164,52 @@ describe('migrations', () => {
     expect(() => carryIn('k2', 't2', 'QJ-1')).toThrow(/UNIQUE/)
     expect(() => carryIn('k3', 't3', 'QJ-3', 'lost')).toThrow(/CHECK/)
     db.close()
+  })
+
+  it('009 adds return visits (known kinds, scores 1–5), complaints (a unique number, none closed without both actions), their history, plans and outcomes', () => {
+    const db = openDatabase(tempDir())
+    migrate(db, 9)
+    expect(tables(db)).toEqual(expect.arrayContaining(['return_visits', 'complaints', 'complaint_events', 'inspection_plans', 'ticket_outcomes']))
+    db.exec("INSERT INTO stations (id, code, name, kind, region_code, lat, lng) VALUES ('s', 'WH', '站', 'station', '530102', 25, 102)")
+    const visit = (id: string, kind: string, overall: number | null = null) =>
+      db
+        .prepare("INSERT INTO return_visits (id, station_id, ticket_id, customer_id, kind, due_on, due_at, status, overall, created_at) VALUES (?, 's', 't', 'c', ?, '2026-11-25', '2026-11-25T16:00:00Z', 'due', ?, '2026-11-20T02:30:00Z')")
+        .run(id, kind, overall)
+    visit('v1', 'level1')
+    expect(() => visit('v2', 'level3')).toThrow(/CHECK/)
+    expect(() => visit('v3', 'level1', 6)).toThrow(/CHECK/)
+    const complaint = (id: string, number: string, status: string, corrective = '', preventive = '') =>
+      db
+        .prepare(`INSERT INTO complaints (id, station_id, number, customer_id, complainant_name, complainant_phone, channel, received_at, category, severity, description, status,
+          due_on, due_at, hq_at, corrective, preventive, created_by, updated_at) VALUES (?, 's', ?, 'c', '吴', '', 'hotline', '2026-11-20T02:30:00Z', 'attitude', 'major', '态度差', ?,
+          '2026-11-24', '2026-11-24T16:00:00Z', '2026-11-26T16:00:00Z', ?, ?, 'u', '2026-11-20T02:30:00Z')`)
+        .run(id, number, status, corrective, preventive)
+    complaint('k1', 'TS-1', 'registered')
+    expect(() => complaint('k2', 'TS-1', 'registered')).toThrow(/UNIQUE/)
+    expect(() => complaint('k3', 'TS-3', 'closed', '培训', '')).toThrow(/CHECK/)
+    expect(() => complaint('k4', 'TS-4', 'lost')).toThrow(/CHECK/)
+    complaint('k5', 'TS-5', 'closed', '培训', '完工前说明原因')
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT zone, count(*) FROM ticket_outcomes WHERE station_id = 's' AND day >= '2026-01-01' AND day <= '2026-12-31' GROUP BY zone").all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join()).toContain('COVERING INDEX ticket_outcomes_station_day')
+    db.close()
+  })
+
+  it('a data dir from before 009 opens with no visits or complaints, and its register and reports work', async () => {
+    const dir = tempDir()
+    const now = () => new Date('2026-11-20T02:30:00Z')
+    ;(await openDesk({ dataDir: dir, now })).close()
+    const db = openDatabase(dir)
+    const tickets = db.prepare('SELECT count(*) AS n FROM tickets').get()
+    db.exec(DROP_FOLLOW_UP)
+    db.pragma('user_version = 8')
+    db.close()
+    const desk = await openDesk({ dataDir: dir, now })
+    expect((await desk.call('desk.info', {})).schemaVersion).toBe(SCHEMA_VERSION)
+    expect((await desk.call('tickets.list', {})).total).toBe((tickets as { n: number }).n)
+    expect(await desk.call('visits.list', {})).toEqual({ rows: [], counts: { late: 0, today: 0, upcoming: 0 } })
+    expect((await desk.call('complaints.list', { status: 'all' })).total).toBe(0)
+    expect((await desk.call('reports.dashboard', { from: '2026-01-01', to: '2026-11-20' })).tickets).toBe(0)
+    desk.close()
   })
 
   it('a data dir from before 008 opens with no close-outs and its open tickets still open', async () => {

@@ -338,6 +338,45 @@ describe.each(KINDS)('sync server on %s', (kind) => {
     expect(other.changes.return_slips).toBeUndefined()
   })
 
+  it('schedules the visits of a job resolved at a desk; a dissatisfied survey opens a complaint there; HQ makes the level-2 call; 曲靖 sees none of it', async () => {
+    server = await testServer(kind)
+    const dispatcher = await dispatcherToken(server.app, 'wh')
+    const admin = await login(server.app, 'admin', 'admin-password-1')
+    await server.app.inject({ method: 'POST', url: '/admin/accounts', headers: { authorization: `Bearer ${admin}` }, payload: { username: 'hq-1', password: 'hq-pass-1', userId: 'st-hq-hq-1' } })
+    const hq = await login(server.app, 'hq-1', 'hq-pass-1')
+    const clientId = randomUUID()
+    const [c, t, complaint] = [randomUUID(), randomUUID(), randomUUID()]
+    const survey = { overall: 2, timeliness: 2, attitude: 4, quality: 3, comment: '等了一下午' }
+    const job = [
+      { name: 'customer.create', args: customer(c) },
+      { name: 'ticket.create', args: { ...ticket(t, c, 'WH2-261120-001'), serviceMode: 'phone_support' } },
+      { name: 'ticket.resolve', args: { ticketId: t, at: AT, method: 'phone', note: '指导客户重启打印服务' } },
+      { name: 'visit.record', args: { visitId: `${t}:level1`, outcome: 'reached', survey, note: '', at: AT, complaintId: complaint, complaintNumber: 'TS-WH2-261120-001' } },
+      { name: 'complaint.step', args: { complaintId: complaint, step: 'investigate', findings: '热线排队过长', id: randomUUID(), at: AT } },
+      // a station's account may not make HQ's call
+      { name: 'visit.record', args: { visitId: `${t}:level2`, outcome: 'reached', survey: { ...survey, overall: 5, timeliness: 5 }, note: '', at: AT, complaintId: randomUUID(), complaintNumber: '-' } },
+    ].map((m, i) => ({ id: i + 1, ...m }))
+    expect((await post('/sync/push', dispatcher, { clientId, mutations: job })).json()).toEqual({ lastMutationId: 6, applied: 5, rejected: 1 })
+    const pulled = (await post('/sync/pull', dispatcher, { clientId, cursor: 0 })).json()
+    expect(pulled.rejections.map((r: { mutationId: number; message: string }) => [r.mutationId, r.message])).toEqual([[6, '二级回访由总部客服中心进行']])
+    expect(pulled.changes.return_visits.map((v: { kind: string; due_on: string; status: string }) => [v.kind, v.due_on, v.status]).sort()).toEqual([
+      ['level1', '2026-11-25', 'done'],
+      ['level2', '2026-11-27', 'due'],
+      ['recheck', '2026-11-21', 'due'],
+    ])
+    expect(pulled.changes.ticket_outcomes).toEqual([expect.objectContaining({ ticket_id: t, method: 'phone', respond_met: 1 })])
+    expect(pulled.changes.complaints).toEqual([expect.objectContaining({ id: complaint, ticket_id: t, channel: 'survey', category: 'timeliness', status: 'investigated', due_on: '2026-11-27' })])
+    expect(pulled.changes.complaint_events.map((e: { kind: string }) => e.kind).sort()).toEqual(['investigate', 'registered'])
+
+    const hqPush = [{ id: 1, name: 'visit.record', args: { visitId: `${t}:level2`, outcome: 'reached', survey: { ...survey, overall: 5, timeliness: 5 }, note: '', at: AT, complaintId: randomUUID(), complaintNumber: '-' } }]
+    // HQ's desk works in the station's name for the call (its scope is every station)
+    expect((await post('/sync/push', hq, { clientId: randomUUID(), mutations: hqPush })).json()).toMatchObject({ applied: 1, rejected: 0 })
+    const qj = await dispatcherToken(server.app, 'qj')
+    const other = (await post('/sync/pull', qj, { clientId: randomUUID(), cursor: 0 })).json()
+    expect(other.changes.return_visits).toBeUndefined()
+    expect(other.changes.complaints).toBeUndefined()
+  })
+
   it('lets an engineer move his own jobs only, and not dispatch', async () => {
     server = await testServer(kind)
     const token = await dispatcherToken(server.app, 'wh')
