@@ -49,7 +49,11 @@ import { syncCommands } from './sync/commands'
 import { boardQueries } from './queries/board'
 import { partsQueries } from './queries/parts'
 import { closeoutQueries } from './queries/closeout'
+import { followUpQueries } from './queries/followUp'
+import { reportQueries } from './queries/reports'
+import { complaintsWorkbook, dashboardWorkbook, stationReportWorkbook } from './reports/exportXlsx'
 import { ensurePartsCatalogue, seedDemoStock } from './demo/parts'
+import { seedDemoFollowUp } from './demo/followUp'
 import { parsePartsCsv, parsePartsXlsx } from './parts/importFile'
 import { reconciliationWorkbook } from './parts/exportXlsx'
 import { boardSettingsStore } from './boardSettings'
@@ -110,7 +114,10 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     }).identity
   await ensureRules(db, tx, now())
   ensurePartsCatalogue(db, tx)
-  if (!known && (options.demo ?? FIRST_START_DEFAULTS.demo)) await seedDemoStock(db, tx, identity.stationId, now())
+  if (!known && (options.demo ?? FIRST_START_DEFAULTS.demo)) {
+    await seedDemoStock(db, tx, identity.stationId, now())
+    await seedDemoFollowUp(db, tx, identity.stationId, now())
+  }
   const station = db.prepare('SELECT id, code, name, kind, region_code AS regionCode, timezone, lat, lng FROM stations WHERE id = ?').get(identity.stationId) as {
     code: string
     timezone: string
@@ -138,6 +145,9 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const board = boardQueries(db, rules, now)
   const parts = partsQueries(db, now)
   const closeout = closeoutQueries(db, rules, now)
+  const followUp = followUpQueries(db, rules, now)
+  const reports = reportQueries(db, rules, now)
+  const today = () => localDate(now(), station.timezone)
   const boardSettings = boardSettingsStore(db)
   const rejections = rejectionQueries(db)
   const stmt = {
@@ -195,6 +205,14 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     'carryIn.list': () => closeout.carryIns(identity.stationId, station.timezone),
     'carryIn.ofTicket': (input) => closeout.carryInOfTicket(input.ticketId, station.timezone),
     'carryIn.receipt': (input) => closeout.receipt(input.id),
+    'visits.list': (input) => followUp.visits(identity.stationId, station.kind === 'hq', station.timezone, input),
+    'visits.ofTicket': (input) => followUp.ofTicket(input.ticketId, station.timezone),
+    'complaints.list': (input) => followUp.complaints(identity.stationId, station.timezone, input),
+    'complaints.get': (input) => followUp.complaint(input.id, identity.stationId),
+    'complaints.stats': (input) => followUp.complaintStats(identity.stationId, station.timezone, input.from, input.to),
+    'plans.list': () => followUp.plans(identity.stationId, station.timezone),
+    'reports.station': (input) => reports.station(identity.stationId, input.day ?? today()),
+    'reports.dashboard': (input) => reports.dashboard(identity.stationId, input.from, input.to),
   }
 
   const listeners = new Map<string, Set<Listener>>()
@@ -276,6 +294,17 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       const view = parts.reconciliation(identity.stationId, input.month)
       return { fileName: `${view.station.code}-月度对帐-${view.month}.xlsx`, base64: (await reconciliationWorkbook(view)).toString('base64') }
     },
+    'reports.exportXlsx': async (input) => {
+      const xlsx = (name: string, book: Buffer) => ({ fileName: `${station.code}-${name}.xlsx`, base64: book.toString('base64') })
+      if (input.report === 'station') {
+        const report = reports.station(identity.stationId, input.day ?? today())
+        return xlsx(`客服工作报表-${report.dueOn}`, await stationReportWorkbook(report))
+      }
+      if (input.report === 'dashboard') return xlsx(`服务指标-${input.from}至${input.to}`, await dashboardWorkbook(reports.dashboard(identity.stationId, input.from, input.to)))
+      const range = { from: input.from, to: input.to }
+      const register = followUp.complaints(identity.stationId, station.timezone, { status: 'all', limit: 1000, ...range, month: undefined })
+      return xlsx(`投诉登记簿-${input.from}至${input.to}`, await complaintsWorkbook(register.rows, followUp.complaintStats(identity.stationId, station.timezone, input.from, input.to), range))
+    },
   } satisfies { [N in CommandName]: (input: z.output<Commands[N]['input']>) => Promise<MethodOutput<N>> }
 
   async function callUnchecked(method: string, input: unknown): Promise<unknown> {
@@ -300,6 +329,20 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     sync.start()
   }
 
+  // 定期巡检 and 大客户回访 on schedule: a minute after opening (clear of the start-up reads), then hourly;
+  // only when something is owed, so an idle desk writes nothing to its outbox.
+  const runSchedule = () => {
+    try {
+      if (followUp.scheduleDue(identity.stationId, station.timezone)) void runMutation('followUp.schedule', {}).catch(() => undefined)
+    } catch {
+      // a failed read waits for the next hour
+    }
+  }
+  const firstSchedule = setTimeout(runSchedule, 60_000)
+  const hourlySchedule = setInterval(runSchedule, 3_600_000)
+  firstSchedule.unref?.()
+  hourlySchedule.unref?.()
+
   // The home screen's read, done while the window is still loading (in Electron the core starts first).
   const warm = setTimeout(() => {
     try {
@@ -323,6 +366,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     sync: () => sync.sync(),
     close: () => {
       clearTimeout(warm)
+      clearTimeout(firstSchedule)
+      clearInterval(hourlySchedule)
       sync.close()
       closeDatabase(db)
     },

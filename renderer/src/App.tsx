@@ -13,6 +13,9 @@ import { CarryInPage } from './carryIn/CarryInPage'
 import { IntakeHost } from './carryIn/IntakeHost'
 import { CloseOutHost } from './closeout/CloseOutHost'
 import { CarryInNavBadge } from './carryIn/NavBadge'
+import { FollowUpPage } from './followUp/FollowUpPage'
+import { FollowUpNavBadge } from './followUp/NavBadge'
+import { ComplaintsPage } from './complaints/ComplaintsPage'
 import { usePrint } from './slips/print'
 import { BoardPage } from './board/BoardPage'
 import { callEarly } from './board/prefetch'
@@ -20,8 +23,10 @@ import { useApp, type View } from './store/app'
 import { useSync } from './store/sync'
 import { useTickets } from './store/tickets'
 
-const VIEWS: View[] = ['board', 'tickets', 'carryIn', 'parts', 'sync', 'settings']
+const VIEWS: View[] = ['board', 'tickets', 'carryIn', 'followUp', 'complaints', 'reports', 'parts', 'sync', 'settings']
 // printing is rare and its barcode library large: loaded on the first print
+// the charts library is large and only the reports use it
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })))
 const PrintPreview = lazy(() => import('./slips/PrintPreview').then((m) => ({ default: m.PrintPreview })))
 
 export function App(): React.JSX.Element {
@@ -70,6 +75,7 @@ export function App(): React.JSX.Element {
             <button key={v} type="button" className={v === view ? 'active' : ''} aria-current={v === view ? 'page' : undefined} onClick={() => setView(v)}>
               {t(`nav.${v}`)}
               {v === 'carryIn' && info && <CarryInNavBadge />}
+              {v === 'followUp' && info && <FollowUpNavBadge />}
               {v === 'sync' && rejections > 0 && (
                 <span className="count-badge" data-testid="sync-nav-rejections">
                   {rejections}
@@ -96,6 +102,14 @@ export function App(): React.JSX.Element {
           <TicketsPage />
         ) : view === 'carryIn' ? (
           <CarryInPage />
+        ) : view === 'followUp' ? (
+          <FollowUpPage />
+        ) : view === 'complaints' ? (
+          <ComplaintsPage />
+        ) : view === 'reports' ? (
+          <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+            <ReportsPage />
+          </Suspense>
         ) : view === 'parts' ? (
           <PartsPage />
         ) : view === 'sync' ? (

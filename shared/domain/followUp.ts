@@ -67,7 +67,7 @@ export interface DueVisit {
 }
 
 /** The visits a finished job owes, from the day it was resolved (station time). */
-export function visitsForJob(opts: { resolvedDay: string; resolvedAt: string; byPhone: boolean; recheckHours: number; holidays: HolidayMap; endOfDay: (day: string) => string }): DueVisit[] {
+export function visitsForJob(opts: { resolvedDay: string; resolvedAt: string; byPhone: boolean; recheckHours: number; holidays: HolidayMap; endOfDay: (day: string) => string; dayOf: (instant: string) => string }): DueVisit[] {
   const level1 = addWorkingDays(opts.resolvedDay, LEVEL1_WORKING_DAYS, opts.holidays)
   const level2 = addDays(opts.resolvedDay, LEVEL2_DAYS)
   const visits: DueVisit[] = [
@@ -76,7 +76,7 @@ export function visitsForJob(opts: { resolvedDay: string; resolvedAt: string; by
   ]
   if (opts.byPhone) {
     const at = new Date(Date.parse(opts.resolvedAt) + opts.recheckHours * 3_600_000).toISOString()
-    visits.unshift({ kind: 'recheck', dueOn: at.slice(0, 10), dueAt: at })
+    visits.unshift({ kind: 'recheck', dueOn: opts.dayOf(at), dueAt: at })
   }
   return visits
 }

@@ -121,6 +121,7 @@ export async function followUpJob(tx: Tx, t: TicketRow, a: { at: string; method:
     recheckHours: rules.phoneFixRecheckHours,
     holidays: holidaysOf(rules),
     endOfDay: (d) => endOfDay(d, timezone),
+    dayOf: (instant) => localDate(new Date(instant), timezone),
   })
   for (const v of due) {
     await tx.put('return_visits', visitRow({ id: `${t.id}:${v.kind}`, stationId: t.station_id, ticketId: t.id, customerId: t.customer_id, engineerId: t.assignee_id, kind: v.kind, period: '', dueOn: v.dueOn, dueAt: v.dueAt, at: a.at }))
@@ -143,6 +144,7 @@ function visitRow(v: { id: string; stationId: string; ticketId: string | null; c
     last_attempt_at: null,
     note: '',
     done_at: null,
+    done_on: null,
     visitor_id: null,
     overall: null,
     timeliness: null,
@@ -184,9 +186,11 @@ export async function recordVisit(tx: Tx, a: VisitRecordArgs, ctx: MutationConte
   }
   const s = a.survey
   const unhappy = isDissatisfied(s)
+  const { rules } = await rulesInForce(tx)
   await tx.update('return_visits', v.id, {
     status: 'done',
     done_at: a.at,
+    done_on: localDate(new Date(a.at), await timezoneOf(tx, v.station_id, rules)),
     visitor_id: ctx.userId,
     note: a.note,
     overall: s.overall,

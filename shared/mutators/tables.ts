@@ -400,6 +400,8 @@ export interface ReturnVisitRow {
   last_attempt_at: string | null
   note: string
   done_at: string | null
+  /** Station-local day it was made. */
+  done_on: string | null
   visitor_id: string | null
   /** 满意度 1–5, null until surveyed. */
   overall: number | null

@@ -2,6 +2,7 @@
 import { boardBench } from './board.bench'
 import { clocksBench } from './clocks.bench'
 import { deskBench } from './desk.bench'
+import { reportsBench } from './reports.bench'
 import { slipsBench } from './slips.bench'
 import { syncBench } from './sync.bench'
 
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Sync (issue 4)', syncBench],
   ['派工看板 in Chromium (issue 5)', boardBench],
   ['维修单 printing in Chromium (issue 7)', slipsBench],
+  ['报表: dashboard and station report (issue 8)', reportsBench],
 ]
 
 for (const [title, run] of benches) {

@@ -10,7 +10,7 @@ import { tempDir } from './helpers'
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
 /** Undoes migration 009, to make a data dir as an older version wrote it. */
-const DROP_FOLLOW_UP = 'DROP TABLE complaint_events; DROP TABLE complaints; DROP TABLE return_visits; DROP TABLE ticket_outcomes; DROP TABLE inspection_plans'
+const DROP_FOLLOW_UP = 'DROP INDEX tickets_station_resolved; DROP TABLE complaint_events; DROP TABLE complaints; DROP TABLE return_visits; DROP TABLE ticket_outcomes; DROP TABLE inspection_plans'
 /** Undoes migrations 009 and 008. */
 const DROP_CLOSEOUT = DROP_FOLLOW_UP + '; DROP TABLE carry_ins; DROP TABLE job_reports'
 /** Undoes migrations 008 and 007. */

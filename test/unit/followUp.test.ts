@@ -18,6 +18,7 @@ import {
 } from '../../shared/domain/followUp'
 import { HOLIDAYS_2026 } from '../../shared/domain/rules'
 import { endOfDay } from '../../shared/mutators/followUp'
+import { localDate } from '../../shared/domain/time'
 
 const H = holidayMap(HOLIDAYS_2026)
 const TZ = 'Asia/Shanghai'
@@ -63,7 +64,7 @@ describe('working days under the 2026 holiday notice', () => {
 
 describe('the visits a finished job owes', () => {
   const plan = (resolvedAt: string, byPhone: boolean) =>
-    visitsForJob({ resolvedDay: resolvedAt.slice(0, 10), resolvedAt, byPhone, recheckHours: 24, holidays: H, endOfDay: (d) => endOfDay(d, TZ) })
+    visitsForJob({ resolvedDay: resolvedAt.slice(0, 10), resolvedAt, byPhone, recheckHours: 24, holidays: H, endOfDay: (d) => endOfDay(d, TZ), dayOf: (i) => localDate(new Date(i), TZ) })
 
   it('an on-site job: level 1 by the station within 3 working days, level 2 by HQ within a week', () => {
     expect(plan('2026-11-20T03:00:00.000Z', false)).toEqual([
@@ -74,6 +75,8 @@ describe('the visits a finished job owes', () => {
 
   it('a phone fix is confirmed again within 24 hours as well', () => {
     expect(plan('2026-11-20T03:00:00.000Z', true)[0]).toEqual({ kind: 'recheck', dueOn: '2026-11-21', dueAt: '2026-11-21T03:00:00.000Z' })
+    // resolved at 00:30 in Kunming: the re-check is due on the local day after, not the UTC one
+    expect(plan('2026-11-20T16:30:00.000Z', true)[0]).toMatchObject({ dueOn: '2026-11-22', dueAt: '2026-11-21T16:30:00.000Z' })
   })
 
   it('a job done before 国庆 has its level-1 visit after the holiday, on the 调休 Saturday', () => {

@@ -72,16 +72,23 @@ export async function seedDemoFollowUp(db: Db, tx: SqliteTx, stationId: string, 
   }
 }
 
-/** The demo's complaints stand at different steps: closed, handled, or just opened, in turn. */
+/**
+ * The demo's complaints: those of more than a month ago went through every step over a few days; the
+ * recent ones stand at different steps (closed, handled, or just opened, in turn).
+ */
 async function walkComplaint(tx: SqliteTx, complaintId: string, n: number, openedAt: string, timezone: string, now: Date, ctx: MutationContext): Promise<void> {
-  const at = new Date(Math.min(Date.parse(openedAt) + 3_600_000, now.getTime())).toISOString()
+  const opened = Date.parse(openedAt)
+  const old = opened < now.getTime() - 30 * 86_400_000
+  const hours = (h: number) => new Date(Math.min(opened + h * 3_600_000, now.getTime() - 60_000)).toISOString()
+  // a day or two for the serious ones, up to a week for the rest
+  const closeAfter = 20 + (n % 6) * 24
   const steps: ComplaintStepArgs[] = [
-    { complaintId, step: 'investigate', findings: '核实：工程师当天任务过多，到场晚于预约时间 2 小时', id: uuidv7(), at },
-    { complaintId, step: 'handle', resolution: '客服主任致电道歉，安排工程师次日复查', id: uuidv7(), at },
-    { complaintId, step: 'reply', repliedOn: localDate(new Date(at), timezone), reaction: 'accepted', note: '客户接受道歉', id: uuidv7(), at },
-    { complaintId, step: 'rectify', corrective: '调整该片区派工，每名工程师每天不超过 5 单', preventive: '派工时检查工程师当天已有工单，超过 4 单提醒调度员', id: uuidv7(), at },
-    { complaintId, step: 'close', id: uuidv7(), at },
+    { complaintId, step: 'investigate', findings: '核实：工程师当天任务过多，到场晚于预约时间 2 小时', id: uuidv7(), at: hours(3) },
+    { complaintId, step: 'handle', resolution: '客服主任致电道歉，安排工程师次日复查', id: uuidv7(), at: hours(8) },
+    { complaintId, step: 'reply', repliedOn: localDate(new Date(hours(10)), timezone), reaction: 'accepted', note: '客户接受道歉', id: uuidv7(), at: hours(10) },
+    { complaintId, step: 'rectify', corrective: '调整该片区派工，每名工程师每天不超过 5 单', preventive: '派工时检查工程师当天已有工单，超过 4 单提醒调度员', id: uuidv7(), at: hours(closeAfter - 2) },
+    { complaintId, step: 'close', id: uuidv7(), at: hours(closeAfter) },
   ]
-  const upTo = n % 3 === 0 ? steps.length : n % 3 === 1 ? 2 : 0
+  const upTo = old || n % 3 === 0 ? steps.length : n % 3 === 1 ? 2 : 0
   for (const s of steps.slice(0, upTo)) await advanceComplaint(tx, s, ctx)
 }

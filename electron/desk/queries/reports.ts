@@ -2,10 +2,10 @@
 // from what the work left behind: the tickets, their outcomes fixed at resolution, the visits and their
 // surveys, the complaints and the parts ledger. Nothing here is typed in.
 import type { Dashboard, Rate, StationReport } from '../../../shared/api/followUpSchemas'
-import { CATEGORIES, FAULT_LEVELS, ZONES, type Category, type FaultLevel, type Zone } from '../../../shared/domain/enums'
+import { CATEGORIES, FAULT_LEVELS, OPEN_TICKET_STATUSES, ZONES, type Category, type FaultLevel, type Zone } from '../../../shared/domain/enums'
 import { COMPLAINT_CATEGORIES, addDays, reportPeriod, type ComplaintCategory } from '../../../shared/domain/followUp'
 import { readTicketClocks } from '../../../shared/domain/ticketClocks'
-import { atWallTime, utcOffsetMinutes } from '../../../shared/domain/time'
+import { atWallTime } from '../../../shared/domain/time'
 import { ticketFacts, type TicketPauseRow, type TicketRow } from '../../../shared/mutators'
 import { endOfDay } from '../../../shared/mutators/followUp'
 import { zhCN } from '../../../shared/i18n'
@@ -31,6 +31,7 @@ const rates = (r: SlaSums | undefined) => ({
 })
 /** A ticket met its SLA when every clock it ran was met. */
 const ALL_MET = 'coalesce(respond_met, 1) * coalesce(arrive_met, 1) * coalesce(resolve_met, 1)'
+const OPEN_SQL = OPEN_TICKET_STATUSES.map((x) => `'${x}'`).join(', ')
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10)
 
 export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
@@ -38,7 +39,9 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
   const s = {
     // station report
     received: db.prepare('SELECT category, service_mode AS mode, count(*) AS n FROM tickets WHERE station_id = ? AND created_at >= ? AND created_at < ? GROUP BY category, service_mode'),
-    openAtEnd: db.prepare(`SELECT * FROM tickets WHERE station_id = ? AND created_at < ? AND status <> 'cancelled' AND (resolved_at IS NULL OR resolved_at >= ?)`),
+    // open at the end of a period: still open now, or resolved since (each read by its own index)
+    openNow: db.prepare(`SELECT * FROM tickets WHERE station_id = ? AND status IN (${OPEN_SQL}) AND created_at < ?`),
+    resolvedSince: db.prepare(`SELECT * FROM tickets WHERE station_id = ? AND resolved_at >= ? AND resolved_at IS NOT NULL AND created_at < ?`),
     pausesOf: db.prepare('SELECT from_at, to_at FROM ticket_pauses WHERE ticket_id = ?'),
     resolvedSums: db.prepare(`SELECT ${SLA_SUMS}, coalesce(sum(first_visit), 0) AS fv, count(first_visit) AS ft FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ?`),
     byEngineerInPeriod: db.prepare(`SELECT coalesce(u.name, o.engineer_id, '') AS name, count(*) AS n, sum(${ALL_MET}) AS met FROM ticket_outcomes o LEFT JOIN users u ON u.id = o.engineer_id
@@ -46,7 +49,7 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
     visitsOwed: db.prepare(`SELECT count(*) AS owed, coalesce(sum(status = 'done'), 0) AS done, coalesce(sum(CASE WHEN done_at IS NULL THEN due_at < ? ELSE done_at > due_at END), 0) AS late
       FROM return_visits WHERE station_id = ? AND kind <> 'level2' AND due_on >= ? AND due_on <= ?`),
     surveys: db.prepare(`SELECT count(*) AS n, avg(overall) AS avg, coalesce(sum(min(overall, timeliness, attitude, quality) <= 2), 0) AS unhappy
-      FROM return_visits WHERE station_id = ? AND status = 'done' AND done_at >= ? AND done_at < ? AND overall IS NOT NULL`),
+      FROM return_visits WHERE station_id = ? AND status = 'done' AND done_on >= ? AND done_on <= ? AND overall IS NOT NULL`),
     complaintsOpened: db.prepare('SELECT category, count(*) AS n FROM complaints WHERE station_id = ? AND received_at >= ? AND received_at < ? GROUP BY category'),
     complaintsClosed: db.prepare('SELECT count(*) FROM complaints WHERE station_id = ? AND closed_at >= ? AND closed_at < ?').pluck(),
     complaintsOpenAtEnd: db.prepare(`SELECT count(*) AS open, coalesce(sum(due_at < ? OR category = 'timeliness'), 0) AS escalated FROM complaints
@@ -54,22 +57,20 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
     partsSwapped: db.prepare(`SELECT p.number AS partNumber, p.name, sum(m.qty) AS qty FROM part_movements m JOIN parts p ON p.id = m.part_id
       WHERE m.station_id = ? AND m.kind = 'swap' AND m.at >= ? AND m.at < ? GROUP BY m.part_id ORDER BY qty DESC, p.number LIMIT ?`),
     // dashboard
-    slaBy: (column: string) => db.prepare(`SELECT ${column} AS key, ${SLA_SUMS} FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ? GROUP BY ${column}`),
-    totals: db.prepare(`SELECT ${SLA_SUMS}, coalesce(sum(first_visit), 0) AS fv, count(first_visit) AS ft FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ?`),
-    byMonth: db.prepare(`SELECT substr(day, 1, 7) AS month, count(*) AS n, sum(${ALL_MET}) AS met FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ? GROUP BY month ORDER BY month`),
-    responseHist: db.prepare(`SELECT ${bucketSql('respond_minutes', RESPONSE_BUCKETS)} AS b, count(*) AS n FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ? AND respond_minutes IS NOT NULL GROUP BY b`),
-    arrivalHist: db.prepare(`SELECT ${bucketSql('arrive_minutes', ARRIVAL_BUCKETS)} AS b, count(*) AS n FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ? AND arrive_minutes IS NOT NULL GROUP BY b`),
+    // one scan of the outcomes in a few thousand groups; the zone, level, engineer and month figures are summed from them
+    slaCube: db.prepare(`SELECT zone, fault_level AS level, engineer_id AS engineer, substr(day, 1, 7) AS month, ${SLA_SUMS}, coalesce(sum(first_visit), 0) AS fv,
+      count(first_visit) AS ft, sum(${ALL_MET}) AS allMet FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ? GROUP BY zone, fault_level, engineer_id, month`),
+    // both histograms in one scan
+    histograms: db.prepare(`SELECT CASE WHEN respond_minutes IS NULL THEN -1 ELSE ${bucketSql('respond_minutes', RESPONSE_BUCKETS)} END AS rb,
+      CASE WHEN arrive_minutes IS NULL THEN -1 ELSE ${bucketSql('arrive_minutes', ARRIVAL_BUCKETS)} END AS ab, count(*) AS n
+      FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ? GROUP BY rb, ab`),
     engineerNames: db.prepare('SELECT id, name FROM users'),
-    satisfaction: db.prepare(`SELECT overall, count(*) AS n FROM return_visits WHERE station_id = ? AND status = 'done' AND done_at >= ? AND done_at < ? AND overall IS NOT NULL GROUP BY overall`),
-    satisfactionByMonth: db.prepare(`SELECT substr(datetime(done_at, ? || ' minutes'), 1, 7) AS month, avg(overall) AS avg, count(*) AS n FROM return_visits
-      WHERE station_id = ? AND status = 'done' AND done_at >= ? AND done_at < ? AND overall IS NOT NULL GROUP BY month ORDER BY month`),
+    satisfaction: db.prepare(`SELECT substr(done_on, 1, 7) AS month, overall, count(*) AS n FROM return_visits
+      WHERE station_id = ? AND status = 'done' AND done_on >= ? AND done_on <= ? AND overall IS NOT NULL GROUP BY month, overall ORDER BY month`),
     complaintsByCategory: db.prepare('SELECT category, count(*) AS n FROM complaints WHERE station_id = ? AND received_at >= ? AND received_at < ? GROUP BY category'),
     closeDays: db.prepare(`SELECT ${bucketSql('(julianday(closed_at) - julianday(received_at))', CLOSE_DAY_BUCKETS)} AS b, count(*) AS n, avg(julianday(closed_at) - julianday(received_at)) AS avg
       FROM complaints WHERE station_id = ? AND received_at >= ? AND received_at < ? AND closed_at IS NOT NULL GROUP BY b`),
   }
-  const slaByZone = s.slaBy('zone')
-  const slaByLevel = s.slaBy('fault_level')
-  const slaByEngineer = s.slaBy('engineer_id')
 
   /** The instants a range of station-local days covers: [first midnight, the midnight after the last). */
   const instants = (from: string, to: string, timezone: string) => ({ fromAt: endOfDay(addDays(from, -1), timezone), toAt: endOfDay(to, timezone) })
@@ -77,7 +78,7 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
   /** Open at the end of the period, and of those, how many had a clock past its limit then. */
   function openAt(stationId: string, toAt: string): { open: number; overdue: number } {
     const end = Date.parse(toAt)
-    const open = s.openAtEnd.all(stationId, toAt, toAt) as (Omit<TicketRow, 'warranty' | 'helper_ids'> & { warranty: string; helper_ids: string })[]
+    const open = [...s.openNow.all(stationId, toAt), ...s.resolvedSince.all(stationId, toAt, toAt)] as (Omit<TicketRow, 'warranty' | 'helper_ids'> & { warranty: string; helper_ids: string })[]
     let overdue = 0
     for (const t of open) {
       const version = t.rules_version ?? rules.headVersion()
@@ -99,7 +100,7 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
       const sums = s.resolvedSums.get(stationId, period.from, period.to) as SlaSums & { fv: number; ft: number }
       const end = openAt(stationId, toAt)
       const visits = s.visitsOwed.get(toAt, stationId, period.from, period.to) as { owed: number; done: number; late: number }
-      const surveys = s.surveys.get(stationId, fromAt, toAt) as { n: number; avg: number | null; unhappy: number }
+      const surveys = s.surveys.get(stationId, period.from, period.to) as { n: number; avg: number | null; unhappy: number }
       const opened = s.complaintsOpened.all(stationId, fromAt, toAt) as { category: ComplaintCategory; n: number }[]
       const complaintsEnd = s.complaintsOpenAtEnd.get(toAt, stationId, toAt, toAt) as { open: number; escalated: number }
       const parts = s.partsSwapped.all(stationId, fromAt, toAt, 50) as { partNumber: string; name: string; qty: number }[]
@@ -139,34 +140,57 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
       const st = station.get(stationId) as { timezone: string }
       const { fromAt, toAt } = instants(from, to, st.timezone)
       const range = [stationId, from, to] as const
-      const totals = s.totals.get(...range) as SlaSums & { fv: number; ft: number }
-      const keyed = <K extends string>(rows: (SlaSums & { key: K })[], keys: readonly K[], label: (k: K) => string) =>
-        keys.map((key) => rows.find((r) => r.key === key)).filter((r): r is SlaSums & { key: K } => r !== undefined).map((r) => ({ key: r.key, label: label(r.key), tickets: r.tickets, ...rates(r) }))
+      const cube = s.slaCube.all(...range) as (SlaSums & { zone: Zone; level: FaultLevel; engineer: string | null; month: string; fv: number; ft: number; allMet: number })[]
+      const sumBy = <K>(key: (r: (typeof cube)[number]) => K) => {
+        const out = new Map<K, SlaSums & { fv: number; ft: number; allMet: number }>()
+        for (const r of cube) {
+          const k = key(r)
+          const acc = out.get(k) ?? { tickets: 0, rm: 0, rt: 0, am: 0, at: 0, sm: 0, st: 0, fv: 0, ft: 0, allMet: 0 }
+          for (const f of ['tickets', 'rm', 'rt', 'am', 'at', 'sm', 'st', 'fv', 'ft', 'allMet'] as const) acc[f] += r[f]
+          out.set(k, acc)
+        }
+        return out
+      }
+      const totals = sumBy(() => 'all').get('all')
+      const keyed = <K extends string>(sums: Map<K, SlaSums>, keys: readonly K[], label: (k: K) => string) =>
+        keys.filter((k) => sums.has(k)).map((key) => ({ key, label: label(key), tickets: sums.get(key)!.tickets, ...rates(sums.get(key)) }))
       const names = new Map((s.engineerNames.all() as { id: string; name: string }[]).map((u) => [u.id, u.name]))
-      const engineers = (slaByEngineer.all(...range) as (SlaSums & { key: string | null })[]).sort((a, b) => b.tickets - a.tickets)
-      const distribution = s.satisfaction.all(stationId, fromAt, toAt) as { overall: number; n: number }[]
-      const surveys = distribution.reduce((n, r) => n + r.n, 0)
-      const offset = utcOffsetMinutes(st.timezone, Date.parse(toAt))
+      const engineers = [...sumBy((r) => r.engineer)].sort((a, b) => b[1].tickets - a[1].tickets)
+      const hist = s.histograms.all(...range) as { rb: number; ab: number; n: number }[]
+      const bucketed = (pick: 'rb' | 'ab') => {
+        const counts = new Map<number, number>()
+        for (const h of hist) if (h[pick] >= 0) counts.set(h[pick], (counts.get(h[pick]) ?? 0) + h.n)
+        return [...counts].map(([b, n]) => ({ b, n }))
+      }
+      const surveyed = s.satisfaction.all(...range) as { month: string; overall: number; n: number }[]
+      const surveys = surveyed.reduce((n, r) => n + r.n, 0)
+      const months = new Map<string, { sum: number; n: number }>()
+      for (const r of surveyed) {
+        const m = months.get(r.month) ?? { sum: 0, n: 0 }
+        m.sum += r.overall * r.n
+        m.n += r.n
+        months.set(r.month, m)
+      }
       const closeDays = s.closeDays.all(stationId, fromAt, toAt) as { b: number; n: number; avg: number }[]
       const closedCount = closeDays.reduce((n, r) => n + r.n, 0)
       const byCategory = s.complaintsByCategory.all(stationId, fromAt, toAt) as { category: ComplaintCategory; n: number }[]
       return {
         from,
         to,
-        tickets: totals.tickets,
+        tickets: totals?.tickets ?? 0,
         sla: rates(totals),
-        byZone: keyed(slaByZone.all(...range) as (SlaSums & { key: Zone })[], ZONES, (k) => zhCN.enums.zone[k]),
-        byLevel: keyed(slaByLevel.all(...range) as (SlaSums & { key: FaultLevel })[], FAULT_LEVELS, (k) => zhCN.enums.faultLevel[k]),
-        byEngineer: engineers.map((r) => ({ key: r.key ?? '', label: (r.key && names.get(r.key)) || '未派工', tickets: r.tickets, ...rates(r) })),
-        responseMinutes: histogram(RESPONSE_BUCKETS, s.responseHist.all(...range) as { b: number; n: number }[]),
-        arrivalMinutes: histogram(ARRIVAL_BUCKETS, s.arrivalHist.all(...range) as { b: number; n: number }[]),
-        firstVisit: { met: totals.fv, total: totals.ft },
+        byZone: keyed(sumBy((r) => r.zone), ZONES, (k) => zhCN.enums.zone[k]),
+        byLevel: keyed(sumBy((r) => r.level), FAULT_LEVELS, (k) => zhCN.enums.faultLevel[k]),
+        byEngineer: engineers.map(([key, r]) => ({ key: key ?? '', label: (key && names.get(key)) || '未派工', tickets: r.tickets, ...rates(r) })),
+        responseMinutes: histogram(RESPONSE_BUCKETS, bucketed('rb')),
+        arrivalMinutes: histogram(ARRIVAL_BUCKETS, bucketed('ab')),
+        firstVisit: { met: totals?.fv ?? 0, total: totals?.ft ?? 0 },
         parts: s.partsSwapped.all(stationId, fromAt, toAt, 15) as { partNumber: string; name: string; qty: number }[],
         satisfaction: {
           surveys,
-          avgOverall: surveys ? round1(distribution.reduce((n, r) => n + r.overall * r.n, 0) / surveys) : null,
-          distribution: [1, 2, 3, 4, 5].map((score) => distribution.find((r) => r.overall === score)?.n ?? 0),
-          byMonth: (s.satisfactionByMonth.all(`+${offset}`, stationId, fromAt, toAt) as { month: string; avg: number; n: number }[]).map((m) => ({ month: m.month, avg: round1(m.avg)!, count: m.n })),
+          avgOverall: surveys ? round1(surveyed.reduce((n, r) => n + r.overall * r.n, 0) / surveys) : null,
+          distribution: [1, 2, 3, 4, 5].map((score) => surveyed.filter((r) => r.overall === score).reduce((n, r) => n + r.n, 0)),
+          byMonth: [...months].map(([month, m]) => ({ month, avg: round1(m.sum / m.n)!, count: m.n })),
         },
         complaints: {
           total: byCategory.reduce((n, r) => n + r.n, 0),
@@ -174,7 +198,7 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
           closeDays: histogram(CLOSE_DAY_BUCKETS, closeDays),
           avgCloseDays: closedCount ? round1(closeDays.reduce((n, r) => n + r.avg * r.n, 0) / closedCount) : null,
         },
-        byMonth: (s.byMonth.all(...range) as { month: string; n: number; met: number }[]).map((m) => ({ month: m.month, tickets: m.n, slaMet: m.met, slaTotal: m.n })),
+        byMonth: [...sumBy((r) => r.month)].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, m]) => ({ month, tickets: m.tickets, slaMet: m.allMet, slaTotal: m.tickets })),
       }
     },
   }

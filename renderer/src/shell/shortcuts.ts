@@ -50,7 +50,8 @@ function run(command: ShellCommand): void {
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      // Ctrl+Shift+… belongs to the page (e.g. 登记投诉)
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return
       const key = e.key.toLowerCase()
       const command: ShellCommand | null = key === 'n' ? 'ticket.new' : key === 'f' ? 'tickets.search' : key === '3' ? 'nav.carryIn' : key === '4' ? 'nav.followUp' : key === '5' ? 'nav.complaints' : key === '6' ? 'nav.reports' : null
       if (!command) return

@@ -10,6 +10,7 @@ import { WarrantyLine } from '../sla/WarrantyView'
 import { JobActions } from '../board/JobActions'
 import { CloseOutSummary } from '../closeout/CloseOutSummary'
 import { TicketCarryIn } from '../carryIn/TicketCarryIn'
+import { TicketFollowUp } from '../followUp/TicketFollowUp'
 import { AssignControl } from './AssignControl'
 import { LevelChip, StatusChip } from './Chips'
 import { useStationTime } from './format'
@@ -79,6 +80,7 @@ export function TicketDetailPanel(): React.JSX.Element {
           <TicketCarryIn form={closeOut} />
         </>
       )}
+      <TicketFollowUp ticketId={ticket.id} />
       <SlaPanel ticket={ticket} />
       <h3>{t('warranty.title')}</h3>
       {ticket.warranty ? <WarrantyLine v={ticket.warranty} /> : <p className="sub">{t('warranty.none')}</p>}

@@ -15,7 +15,7 @@ export const s007: ServerMigration = {
     CREATE INDEX ticket_outcomes_station_day ON ticket_outcomes(station_id, day);
     ${syncedTable('return_visits', `id TEXT PRIMARY KEY, station_id TEXT NOT NULL, ticket_id TEXT, customer_id TEXT NOT NULL, engineer_id TEXT,
       kind TEXT NOT NULL CHECK (kind IN ('level1', 'level2', 'recheck', 'key_account')), period TEXT NOT NULL, due_on TEXT NOT NULL, due_at TEXT NOT NULL,
-      status TEXT NOT NULL CHECK (status IN ('due', 'done')), attempts INTEGER NOT NULL, last_attempt_at TEXT, note TEXT NOT NULL, done_at TEXT, visitor_id TEXT,
+      status TEXT NOT NULL CHECK (status IN ('due', 'done')), attempts INTEGER NOT NULL, last_attempt_at TEXT, note TEXT NOT NULL, done_at TEXT, done_on TEXT, visitor_id TEXT,
       overall INTEGER, timeliness INTEGER, attitude INTEGER, quality INTEGER, comment TEXT NOT NULL, complaint_id TEXT, created_at TEXT NOT NULL`)}
     CREATE INDEX return_visits_due ON return_visits(station_id, status, due_at);
     CREATE INDEX return_visits_ticket ON return_visits(ticket_id) WHERE ticket_id IS NOT NULL;

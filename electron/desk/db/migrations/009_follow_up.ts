@@ -63,6 +63,8 @@ export const m009: Migration = {
       last_attempt_at TEXT,
       note TEXT NOT NULL DEFAULT '',
       done_at TEXT,
+      -- the station-local day it was made, which the reports group by
+      done_on TEXT,
       visitor_id TEXT,
       overall INTEGER CHECK (overall BETWEEN 1 AND 5),
       timeliness INTEGER CHECK (timeliness BETWEEN 1 AND 5),
@@ -74,7 +76,8 @@ export const m009: Migration = {
     ) STRICT;
     CREATE INDEX return_visits_due ON return_visits(station_id, status, due_at);
     CREATE INDEX return_visits_ticket ON return_visits(ticket_id) WHERE ticket_id IS NOT NULL;
-    CREATE INDEX return_visits_done ON return_visits(station_id, done_at, overall) WHERE status = 'done';
+    CREATE INDEX return_visits_station_due_on ON return_visits(station_id, due_on);
+    CREATE INDEX return_visits_done ON return_visits(station_id, done_on, overall) WHERE status = 'done';
 
     CREATE TABLE complaints (
       id TEXT PRIMARY KEY,
@@ -122,5 +125,8 @@ export const m009: Migration = {
       data TEXT NOT NULL CHECK (json_valid(data))
     ) STRICT;
     CREATE INDEX complaint_events_complaint ON complaint_events(complaint_id, at);
+
+    -- what was still open at the end of a report's period: the tickets resolved since
+    CREATE INDEX tickets_station_resolved ON tickets(station_id, resolved_at) WHERE resolved_at IS NOT NULL;
   `,
 }
