@@ -163,6 +163,8 @@ export const StationReport = z.object({
   from: z.string(),
   to: z.string(),
   generatedAt: z.string(),
+  /** False while the period runs: the figures are as of now. */
+  complete: z.boolean(),
   tickets: z.object({
     received: z.number(),
     byCategory: z.array(z.object({ category: z.enum(CATEGORIES), count: z.number() })),

@@ -1127,6 +1127,7 @@ export const en: Catalog = {
       due: 'Due at the branch before 10:00 on {{day}}',
       period: 'Period: {{from}} to {{to}}',
       generated: 'Generated {{at}}',
+      partial: 'The period is not over yet: figures run to the time of generation, and the end-of-period ones are as of now',
       tickets: '1. Tickets',
       received: 'Received',
       resolved: 'Resolved',

@@ -1128,6 +1128,7 @@ export const zhCN = {
       due: '{{day}} 10:00 前报送分公司',
       period: '统计期间：{{from}} 至 {{to}}',
       generated: '生成时间：{{at}}',
+      partial: '统计期间尚未结束：数字截至生成时间，期末数为当前数',
       tickets: '一、工单',
       received: '受理工单',
       resolved: '完成工单',

@@ -266,7 +266,9 @@ describe('reports', () => {
     await desk.call('visit.record', { visitId: `${id}:level1`, outcome: 'reached', survey: UNHAPPY })
     at('2026-11-26T01:00:00Z') // Thursday 09:00
     const report = await desk.call('reports.station', {})
-    expect(report).toMatchObject({ dueOn: '2026-11-26', from: '2026-11-23', to: '2026-11-25', dueAt: '2026-11-26T02:00:00.000Z' })
+    expect(report).toMatchObject({ dueOn: '2026-11-26', from: '2026-11-23', to: '2026-11-25', dueAt: '2026-11-26T02:00:00.000Z', complete: true })
+    // the report due next Monday is still running: read up to now
+    expect(await desk.call('reports.station', { day: '2026-11-30' })).toMatchObject({ from: '2026-11-26', complete: false, tickets: { received: 0, resolved: 0 } })
     expect(report.tickets.received).toBe(before.tickets.received + 1)
     expect(report.tickets.resolved).toBe(before.tickets.resolved + 1)
     expect(report.sla.arrive.total).toBe(before.sla.arrive.total + 1)

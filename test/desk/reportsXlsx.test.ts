@@ -34,6 +34,7 @@ const REPORT: StationReport = {
   from: '2026-11-30',
   to: '2026-12-02',
   generatedAt: '2026-12-03T01:30:00.000Z',
+  complete: true,
   tickets: {
     received: 42,
     byCategory: [

@@ -95,7 +95,11 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
     station(stationId: string, day: string): StationReport {
       const st = station.get(stationId) as { code: string; name: string; timezone: string }
       const period = reportPeriod(day)
-      const { fromAt, toAt } = instants(period.from, period.to, st.timezone)
+      const { fromAt, toAt: endAt } = instants(period.from, period.to, st.timezone)
+      // a period still running is read up to now (what happened this very moment included)
+      const nowAt = now().toISOString()
+      const upToNow = new Date(now().getTime() + 1).toISOString()
+      const toAt = endAt < upToNow ? endAt : upToNow
       const received = s.received.all(stationId, fromAt, toAt) as { category: Category; mode: string; n: number }[]
       const sums = s.resolvedSums.get(stationId, period.from, period.to) as SlaSums & { fv: number; ft: number }
       const end = openAt(stationId, toAt)
@@ -112,7 +116,8 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
         dueAt: atWallTime(period.dueOn, '10:00', st.timezone)!,
         from: period.from,
         to: period.to,
-        generatedAt: now().toISOString(),
+        generatedAt: nowAt,
+        complete: endAt <= nowAt,
         tickets: {
           received: received.reduce((n, r) => n + r.n, 0),
           byCategory: CATEGORIES.map((category) => ({ category, count: received.filter((r) => r.category === category).reduce((n, r) => n + r.n, 0) })).filter((c) => c.count > 0),

@@ -77,6 +77,7 @@ export async function stationReportWorkbook(report: StationReport): Promise<Buff
   sheet.addRow([tr('reports.station.period', { from: report.from, to: report.to })])
   sheet.addRow([tr('reports.station.due', { day: report.dueOn })])
   sheet.addRow([tr('reports.station.generated', { at: localDateTime(report.generatedAt) })])
+  if (!report.complete) sheet.addRow([tr('reports.station.partial', {})])
 
   const tk = report.tickets
   heading(sheet, S.tickets)

@@ -148,6 +148,11 @@ function ReportDocument({ report: r }: { report: StationReport }): React.JSX.Ele
         <p className="sub">
           {t('reports.station.due', { day: r.dueOn })} · {t('reports.station.generated', { at: localDateTime(r.generatedAt) })}
         </p>
+        {!r.complete && (
+          <p className="sub rp-partial" data-testid="rp-station-partial">
+            {t('reports.station.partial')}
+          </p>
+        )}
       </header>
 
       <section className="wide">
