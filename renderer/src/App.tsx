@@ -16,6 +16,7 @@ import { CarryInNavBadge } from './carryIn/NavBadge'
 import { FollowUpPage } from './followUp/FollowUpPage'
 import { FollowUpNavBadge } from './followUp/NavBadge'
 import { ComplaintsPage } from './complaints/ComplaintsPage'
+import { ComplaintsNavBadge } from './complaints/NavBadge'
 import { usePrint } from './slips/print'
 import { BoardPage } from './board/BoardPage'
 import { callEarly } from './board/prefetch'
@@ -76,6 +77,7 @@ export function App(): React.JSX.Element {
               {t(`nav.${v}`)}
               {v === 'carryIn' && info && <CarryInNavBadge />}
               {v === 'followUp' && info && <FollowUpNavBadge />}
+              {v === 'complaints' && info && <ComplaintsNavBadge />}
               {v === 'sync' && rejections > 0 && (
                 <span className="count-badge" data-testid="sync-nav-rejections">
                   {rejections}

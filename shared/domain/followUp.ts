@@ -250,3 +250,19 @@ export function reportPeriod(day: string): { dueOn: string; from: string; to: st
   const from = addDays(dueOn, dueWeekday === 1 ? -4 : -3)
   return { dueOn, from, to: addDays(dueOn, -1) }
 }
+
+/** The messages a histogram bucket's label is made of, in the reader's language (the renderer's i18next, the desk's catalog). */
+export type BucketText = (key: 'reports.span.minutes' | 'reports.span.hours' | 'reports.span.days' | 'reports.bucket.upTo' | 'reports.bucket.over' | 'reports.bucket.all', params?: { n?: number; span?: string }) => string
+
+function spanText(t: BucketText, n: number, unit: 'minutes' | 'days'): string {
+  if (unit === 'minutes' && n >= 60 && n % 60 === 0) return t('reports.span.hours', { n: n / 60 })
+  return t(`reports.span.${unit}`, { n })
+}
+
+/** "30 分钟内" … "超过 4 小时": the last bucket (upTo null) is what lies over the one before it. */
+export function bucketLabel(t: BucketText, buckets: readonly { upTo: number | null }[], i: number, unit: 'minutes' | 'days'): string {
+  const upTo = buckets[i]!.upTo
+  if (upTo !== null) return t('reports.bucket.upTo', { span: spanText(t, upTo, unit) })
+  const before = buckets[i - 1]?.upTo
+  return before === undefined || before === null ? t('reports.bucket.all') : t('reports.bucket.over', { span: spanText(t, before, unit) })
+}

@@ -1200,6 +1200,7 @@ export const en: Catalog = {
   complaints: {
     tab: { register: 'Complaint register', stats: 'Statistics' },
     registerOpen: 'Register complaint',
+    navEscalated: '{{count}} complaints late or escalated',
     search: 'Number, customer, complainant, phone, text',
     filter: { status: 'Status', category: 'Category', severity: 'Severity', month: 'Received in' },
     statusFilter: { open: 'Open', overdue: 'Overdue', escalated: 'Escalated', closed: 'Closed', all: 'All' },

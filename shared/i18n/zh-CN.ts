@@ -1201,6 +1201,7 @@ export const zhCN = {
   complaints: {
     tab: { register: '投诉登记簿', stats: '统计' },
     registerOpen: '登记投诉',
+    navEscalated: '{{count}} 件投诉已超期或已升级',
     search: '编号、客户、投诉人、电话、内容',
     filter: { status: '状态', category: '类别', severity: '程度', month: '受理月份' },
     statusFilter: { open: '未关闭', overdue: '已超期', escalated: '已升级', closed: '已关闭', all: '全部' },

@@ -30,6 +30,8 @@ import { localDate } from '../domain/time'
 import type { ServiceRules } from '../domain/rules'
 import { initialStep } from '../domain/escalation'
 import { nextDue } from '../domain/ticketClocks'
+import { UNASSIGNED } from './assign'
+import { ticketFacts } from './clocks'
 import { rulesInForce, rulesVersion } from './rules'
 import type { ComplaintRow, ReturnVisitRow, TicketPauseRow, TicketRow } from './tables'
 import type { MutationContext, Tx } from './tx'
@@ -69,21 +71,7 @@ export async function followUpJob(tx: Tx, t: TicketRow, a: { at: string; method:
   const own = t.rules_version === null ? rules : await rulesVersion(tx, t.rules_version)
   const timezone = await timezoneOf(tx, t.station_id, rules)
   const day = localDate(new Date(a.at), timezone)
-  const clocks = readTicketClocks(
-    own,
-    {
-      createdAt: t.created_at,
-      serviceMode: t.service_mode,
-      serviceLevel: t.service_level,
-      zone: t.zone,
-      faultLevel: t.fault_level,
-      respondedAt: t.responded_at,
-      arrivedAt: t.arrived_at,
-      resolvedAt: a.at,
-      pauses: pauses.map((p) => ({ fromAt: p.from_at, toAt: p.to_at ?? a.at })),
-    },
-    Date.parse(a.at),
-  )
+  const clocks = readTicketClocks(own, ticketFacts({ ...t, resolved_at: a.at }, pauses.map((p) => ({ from_at: p.from_at, to_at: p.to_at ?? a.at }))), Date.parse(a.at))
   const clock = (name: 'respond' | 'arrive' | 'resolve') => clocks.find((c) => c.clock === name)
   const minutes = (name: 'respond' | 'arrive' | 'resolve') => {
     const c = clock(name)
@@ -472,14 +460,7 @@ export async function runSchedule(tx: Tx, a: z.output<typeof ScheduleArgs>, ctx:
       category: 'other',
       fault_level: 'minor',
       service_mode: 'onsite',
-      status: 'new',
-      assignee_id: null,
-      assigned_by: null,
-      assigned_desk: null,
-      appointment_start: null,
-      appointment_end: null,
-      helper_ids: [],
-      accepted_at: null,
+      ...UNASSIGNED,
       departed_at: null,
       created_by: ctx.userId,
       created_at: a.at,
@@ -497,17 +478,7 @@ export async function runSchedule(tx: Tx, a: z.output<typeof ScheduleArgs>, ctx:
       warranty: null,
       next_due: null,
     }
-    ticket.next_due = nextDue(rules, {
-      createdAt: ticket.created_at,
-      serviceMode: ticket.service_mode,
-      serviceLevel: ticket.service_level,
-      zone: ticket.zone,
-      faultLevel: ticket.fault_level,
-      respondedAt: ticket.responded_at,
-      arrivedAt: null,
-      resolvedAt: null,
-      pauses: [],
-    })
+    ticket.next_due = nextDue(rules, ticketFacts(ticket, []))
     await tx.put('tickets', ticket)
     await tx.put('ticket_events', { id: `${id}:created`, ticket_id: id, station_id: ctx.stationId, at: a.at, kind: 'created', actor_id: ctx.userId, data: { channel: 'plan', planId: plan.id, period: due.period } })
     tickets++

@@ -3,6 +3,7 @@
 // Chinese whatever the desk's language: the branch reads these.
 import ExcelJS from 'exceljs'
 import type { ComplaintStats, ComplaintSummary, Dashboard, Rate, StationReport } from '../../../shared/api/followUpSchemas'
+import { bucketLabel } from '../../../shared/domain/followUp'
 import { localDateTime } from '../../../shared/domain/time'
 import { translate, zhCN } from '../../../shared/i18n'
 
@@ -13,7 +14,7 @@ const CLOCKS = ['respond', 'arrive', 'resolve'] as const
 const PERCENT = '0.0%'
 
 type Cell = string | number | null
-const tr = (key: string, params: Record<string, unknown>) => translate(zhCN, key, params)
+const tr = (key: string, params?: Record<string, unknown>) => translate(zhCN, key, params)
 
 function newBook(): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook()
@@ -53,19 +54,6 @@ function table(sheet: ExcelJS.Worksheet, header: string[], rows: Cell[][], perce
 }
 
 const rateCells = (r: Rate): Cell[] => [r.met, r.total, ratio(r)]
-
-function spanText(n: number, unit: 'minutes' | 'days'): string {
-  if (unit === 'minutes' && n >= 60 && n % 60 === 0) return tr('reports.span.hours', { n: n / 60 })
-  return tr(`reports.span.${unit}`, { n })
-}
-
-/** "30 分钟内" … "超过 4 小时": the last bucket (upTo null) is what lies over the one before it. */
-function bucketLabel(buckets: readonly { upTo: number | null }[], i: number, unit: 'minutes' | 'days'): string {
-  const upTo = buckets[i]!.upTo
-  if (upTo !== null) return tr('reports.bucket.upTo', { span: spanText(upTo, unit) })
-  const before = buckets[i - 1]?.upTo
-  return before === undefined || before === null ? L.bucket.all : tr('reports.bucket.over', { span: spanText(before, unit) })
-}
 
 const modeLabel = (mode: string): string => (zhCN.enums.serviceMode as Record<string, string>)[mode] ?? mode
 
@@ -147,10 +135,10 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
     times,
     [D.responseTime, L.count, '', D.arrivalTime, L.count],
     Array.from({ length: longest }, (_, i) => [
-      d.responseMinutes[i] ? bucketLabel(d.responseMinutes, i, 'minutes') : null,
+      d.responseMinutes[i] ? bucketLabel(tr, d.responseMinutes, i, 'minutes') : null,
       d.responseMinutes[i]?.count ?? null,
       null,
-      d.arrivalMinutes[i] ? bucketLabel(d.arrivalMinutes, i, 'minutes') : null,
+      d.arrivalMinutes[i] ? bucketLabel(tr, d.arrivalMinutes, i, 'minutes') : null,
       d.arrivalMinutes[i]?.count ?? null,
     ]),
   )
@@ -182,7 +170,7 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
       cats[i] ? zhCN.enums.complaintCategory[cats[i].category] : null,
       cats[i]?.count ?? null,
       null,
-      d.complaints.closeDays[i] ? bucketLabel(d.complaints.closeDays, i, 'days') : null,
+      d.complaints.closeDays[i] ? bucketLabel(tr, d.complaints.closeDays, i, 'days') : null,
       d.complaints.closeDays[i]?.count ?? null,
     ]),
   )

@@ -1,12 +1,13 @@
 // 送修: the counter's devices: each with its receipt and tag, where the repair stands, the day promised
 // and the call owed to its customer (the overdue ones first). A device shows its accessories, condition
 // and calls, and what can be done with it; 收机登记 takes a new one in.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CarryInView } from '../../../shared/api/closeoutSchemas'
 import { CARRY_IN_STATUSES } from '../../../shared/domain/carryIn'
 import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
+import { useRowSelection } from '../api/useRowSelection'
 import { useApp, useDeskToday } from '../store/app'
 import { useTickets } from '../store/tickets'
 import { useStationTime } from '../tickets/format'
@@ -49,20 +50,12 @@ export function CarryInPage(): React.JSX.Element {
   const [status, setStatus] = useState<StatusFilter>('atCounter')
   const [owedOnly, setOwedOnly] = useState(false)
   const [search, setSearch] = useState('')
-  const body = useRef<HTMLTableSectionElement>(null)
 
   const all = data ?? []
   const rows = counterRows(all, { status, owedOnly, search })
   const selected = all.find((c) => c.id === selectedId) ?? null
   const { owed, overdue } = owedCalls(all)
-
-  const moveSelection = (by: number) => {
-    const at = rows.findIndex((c) => c.id === selectedId)
-    const next = rows[Math.min(rows.length - 1, Math.max(0, at + by))]
-    if (!next) return
-    select(next.id)
-    body.current?.querySelector<HTMLElement>(`tr[data-id="${next.id}"]`)?.focus()
-  }
+  const { body, rowProps } = useRowSelection(rows, selectedId, select)
 
   return (
     <div className="carry-in-page">
@@ -140,21 +133,9 @@ export function CarryInPage(): React.JSX.Element {
                     return (
                       <tr
                         key={c.id}
-                        data-id={c.id}
+                        {...rowProps(c.id)}
                         data-testid="ci-row"
-                        tabIndex={0}
-                        aria-selected={c.id === selectedId}
                         className={[c.id === selectedId ? 'selected' : '', c.lateNotice?.overdue ? 'overdue' : c.lateNotice ? 'owed' : '', c.status === 'picked_up' ? 'gone' : ''].join(' ')}
-                        onClick={() => select(c.id)}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Enter' || e.key === ' ') {
-                            e.preventDefault()
-                            select(c.id)
-                          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                            e.preventDefault()
-                            moveSelection(e.key === 'ArrowDown' ? 1 : -1)
-                          }
-                        }}
                       >
                         <td>
                           <span className="ci-tag">{c.tagNumber}</span>

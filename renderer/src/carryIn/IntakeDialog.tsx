@@ -13,7 +13,7 @@ import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { ticketByNumber } from '../parts/lookup'
 import { useApp, useDeskToday } from '../store/app'
-import { Field, FormFooter } from '../tickets/fields'
+import { Field, FormFooter, TicketNumberLookup } from '../tickets/fields'
 import { plusDays } from '../../../shared/domain/carryIn'
 import { nextTag } from './counter'
 import { onField } from './ruleField'
@@ -144,27 +144,18 @@ export function IntakeDialog({ ticketId, onClose, onDone }: { ticketId: string |
       <form className="modal ci-form ci-intake" role="dialog" aria-modal="true" aria-labelledby="ci-intake-title" onSubmit={save} noValidate>
         <h2 id="ci-intake-title">{ticket ? t('carryIn.intake.titleFor', { number: ticket.number }) : t('carryIn.intake.title')}</h2>
         {!ticketId && (
-          <div className="ci-lookup">
-            <Field id="ci-intake-ticket" label={t('carryIn.intake.ticket')} error={lookupError ?? undefined}>
-              <input
-                className="mono"
-                value={numberText}
-                autoFocus
-                autoComplete="off"
-                placeholder={`${stationCode}0-261120-001`}
-                onChange={(e) => setNumberText(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault()
-                    void lookUp()
-                  }
-                }}
-              />
-            </Field>
-            <button type="button" onClick={() => void lookUp()} disabled={looking || !numberText.trim()} data-testid="ci-intake-find">
-              {t('carryIn.intake.find')}
-            </button>
-          </div>
+          <TicketNumberLookup
+            id="ci-intake-ticket"
+            className="ci-lookup"
+            label={t('carryIn.intake.ticket')}
+            value={numberText}
+            onChange={setNumberText}
+            error={lookupError ?? undefined}
+            looking={looking}
+            onFind={() => void lookUp()}
+            findLabel={t('carryIn.intake.find')}
+            findTestId="ci-intake-find"
+          />
         )}
         {ticketId && lookupError && (
           <p className="form-error" role="alert">

@@ -21,7 +21,8 @@ import { useFormSubmit } from '../api/useFormSubmit'
 import { onField } from '../carryIn/ruleField'
 import { ticketByNumber } from '../parts/lookup'
 import { deskNow, useApp } from '../store/app'
-import { Field, FormFooter, SelectField } from '../tickets/fields'
+import { Field, FormFooter, SelectField, TicketNumberLookup } from '../tickets/fields'
+import { matchContact } from '../tickets/format'
 
 /** The customer the complaint is about: the ticket's, or one picked. */
 interface Party {
@@ -35,7 +36,6 @@ export function RegisterDialog({ onClose, onDone }: { onClose(): void; onDone(re
   const { t } = useTranslation()
   const errorText = useErrorText()
   const timezone = useApp((s) => s.desk?.station.timezone)
-  const stationCode = useApp((s) => s.desk?.station.code ?? 'WH')
   const { errors, setErrors, formError, busy, submit } = useFormSubmit()
   const { data: engineers } = useDeskQuery('engineers.list', {}, ['users'])
 
@@ -170,28 +170,19 @@ export function RegisterDialog({ onClose, onDone }: { onClose(): void; onDone(re
               </div>
             ) : (
               <>
-                <div className="cp-lookup">
-                  <Field id="cp-register-ticket" label={t('complaints.register.ticket')} error={ticketError ?? undefined}>
-                    <input
-                      className="mono"
-                      value={numberText}
-                      autoFocus
-                      autoComplete="off"
-                      placeholder={`${stationCode}0-261120-001`}
-                      onChange={(e) => setNumberText(e.target.value)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') {
-                          e.preventDefault()
-                          void findTicket()
-                        }
-                      }}
-                      data-testid="cp-register-ticket"
-                    />
-                  </Field>
-                  <button type="button" onClick={() => void findTicket()} disabled={looking || !numberText.trim()} data-testid="cp-register-find">
-                    {looking ? t('common.loading') : t('complaints.register.find')}
-                  </button>
-                </div>
+                <TicketNumberLookup
+                  id="cp-register-ticket"
+                  className="cp-lookup"
+                  label={t('complaints.register.ticket')}
+                  value={numberText}
+                  onChange={setNumberText}
+                  error={ticketError ?? undefined}
+                  looking={looking}
+                  onFind={() => void findTicket()}
+                  findLabel={looking ? t('common.loading') : t('complaints.register.find')}
+                  testId="cp-register-ticket"
+                  findTestId="cp-register-find"
+                />
                 <Field id="cp-register-customer" label={t('complaints.register.customer')} error={customerError ?? errors.customer}>
                   <input value={customerText} autoComplete="off" placeholder={t('complaints.register.customerHint')} onChange={(e) => setCustomerText(e.target.value)} data-testid="cp-register-customer" />
                 </Field>
@@ -202,9 +193,7 @@ export function RegisterDialog({ onClose, onDone }: { onClose(): void; onDone(re
                       <li key={m.id}>
                         <button type="button" className="cp-match" onClick={() => pickCustomer(m)}>
                           <b>{m.unitName}</b>
-                          <span className="sub">
-                            {m.contactName} {m.phones.join(' / ')} · {m.address}
-                          </span>
+                          <span className="sub">{matchContact(m)}</span>
                         </button>
                       </li>
                     ))}

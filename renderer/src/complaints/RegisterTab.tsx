@@ -1,10 +1,11 @@
 // 投诉登记簿: the complaints by the filters, the open complaint's record beside them.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ComplaintListQuery } from '../../../shared/api/followUpSchemas'
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type ComplaintCategory, type ComplaintSeverity } from '../../../shared/domain/followUp'
-import { useErrorText } from '../api/errorText'
+import { DeskRead } from '../api/DeskRead'
 import { useDeskQuery } from '../api/useDeskQuery'
+import { useRowSelection } from '../api/useRowSelection'
 import { useApp } from '../store/app'
 import { useStationTime } from '../tickets/format'
 import { COMPLAINT_TABLES, ComplaintStatusChip, EscalationBadge, SeverityChip } from './bits'
@@ -17,7 +18,6 @@ const SEARCH_PAUSE_MS = 250
 
 export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const time = useStationTime()
   const selectedId = useApp((s) => s.complaintId)
   const select = useApp((s) => s.openComplaint)
@@ -27,7 +27,6 @@ export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.E
   const [category, setCategory] = useState<ComplaintCategory | ''>('')
   const [severity, setSeverity] = useState<ComplaintSeverity | ''>('')
   const [month, setMonth] = useState('')
-  const body = useRef<HTMLTableSectionElement>(null)
 
   useEffect(() => {
     const timer = setTimeout(() => setSearched(search.trim()), SEARCH_PAUSE_MS)
@@ -46,20 +45,13 @@ export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.E
   const bare = !(searched || category || severity || month) && (status === 'open' || status === 'all')
   const emptyText = bare ? t(`complaints.empty.${status as 'open' | 'all'}`) : t('complaints.empty.filtered')
   const rows = data?.rows ?? []
+  const { body, rowProps } = useRowSelection(rows, selectedId, select)
 
   // the overdue come first: a complaint just registered, or opened from elsewhere, may be far down
   const shown = rows.some((c) => c.id === selectedId)
   useEffect(() => {
     if (shown) body.current?.querySelector(`tr[data-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' })
-  }, [selectedId, shown])
-
-  const moveSelection = (by: number) => {
-    const at = rows.findIndex((c) => c.id === selectedId)
-    const next = rows[Math.min(rows.length - 1, Math.max(0, at + by))]
-    if (!next) return
-    select(next.id)
-    body.current?.querySelector<HTMLElement>(`tr[data-id="${next.id}"]`)?.focus()
-  }
+  }, [body, selectedId, shown])
 
   return (
     <div className="cp-register">
@@ -106,92 +98,72 @@ export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.E
       </div>
       <div className="cp-split">
         <div className="cp-list">
-          {error && (
-            <p className="form-error" role="alert">
-              {errorText(error)}
-            </p>
-          )}
-          {!data ? (
-            !error && <p className="empty">{t('common.loading')}</p>
-          ) : rows.length === 0 ? (
-            <div className="cp-empty" data-testid="cp-empty">
-              <p>{emptyText}</p>
-              {bare && (
-                <button type="button" className="primary" onClick={onRegister}>
-                  {t('complaints.registerOpen')}
-                </button>
-              )}
-            </div>
-          ) : (
-            <table className="cp-table" data-testid="cp-table">
-              <thead>
-                <tr>
-                  <th>{t('complaints.col.number')}</th>
-                  <th>{t('complaints.col.receivedAt')}</th>
-                  <th>{t('complaints.col.customer')}</th>
-                  <th>{t('complaints.col.category')}</th>
-                  <th>{t('complaints.col.severity')}</th>
-                  <th>{t('complaints.col.status')}</th>
-                  <th>{t('complaints.col.nextStep')}</th>
-                  <th>{t('complaints.col.dueOn')}</th>
-                  <th>{t('complaints.col.escalation')}</th>
-                  <th>{t('complaints.col.ticket')}</th>
-                  <th>{t('complaints.col.engineer')}</th>
-                </tr>
-              </thead>
-              <tbody ref={body}>
-                {rows.map((c) => {
-                  const late = c.escalation.overdue
-                  return (
-                    <tr
-                      key={c.id}
-                      data-id={c.id}
-                      data-testid="cp-row"
-                      tabIndex={0}
-                      aria-selected={c.id === selectedId}
-                      className={[c.id === selectedId ? 'selected' : '', late && !c.closedAt ? 'overdue' : '', c.closedAt ? 'closed' : ''].join(' ')}
-                      onClick={() => select(c.id)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault()
-                          select(c.id)
-                        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                          e.preventDefault()
-                          moveSelection(e.key === 'ArrowDown' ? 1 : -1)
-                        }
-                      }}
-                    >
-                      <td className="mono">{c.number}</td>
-                      <td>{time(c.receivedAt).slice(2)}</td>
-                      <td className="cp-customer">
-                        {c.unitName}
-                        <span className="sub">
-                          {c.complainantName} {c.complainantPhone}
-                        </span>
-                      </td>
-                      <td>{t(`enums.complaintCategory.${c.category}`)}</td>
-                      <td>
-                        <SeverityChip severity={c.severity} />
-                      </td>
-                      <td>
-                        <ComplaintStatusChip status={c.status} />
-                      </td>
-                      <td>{c.nextStep ? t(`enums.complaintStep.${c.nextStep}`) : <span className="placeholder">—</span>}</td>
-                      <td className={late ? 'cp-late' : ''} data-testid="cp-due">
-                        {c.dueOn}
-                        {late && <span className="sub cp-late-note">{c.closedAt ? t('complaints.closedLate') : t('complaints.overdue')}</span>}
-                      </td>
-                      <td>
-                        <EscalationBadge escalation={c.escalation} />
-                      </td>
-                      <td className="mono">{c.ticketNumber ?? <span className="placeholder">—</span>}</td>
-                      <td>{c.engineerName ?? <span className="placeholder">—</span>}</td>
+          <DeskRead data={data} error={error}>
+            {() =>
+              rows.length === 0 ? (
+                <div className="cp-empty" data-testid="cp-empty">
+                  <p>{emptyText}</p>
+                  {bare && (
+                    <button type="button" className="primary" onClick={onRegister}>
+                      {t('complaints.registerOpen')}
+                    </button>
+                  )}
+                </div>
+              ) : (
+                <table className="cp-table" data-testid="cp-table">
+                  <thead>
+                    <tr>
+                      <th>{t('complaints.col.number')}</th>
+                      <th>{t('complaints.col.receivedAt')}</th>
+                      <th>{t('complaints.col.customer')}</th>
+                      <th>{t('complaints.col.category')}</th>
+                      <th>{t('complaints.col.severity')}</th>
+                      <th>{t('complaints.col.status')}</th>
+                      <th>{t('complaints.col.nextStep')}</th>
+                      <th>{t('complaints.col.dueOn')}</th>
+                      <th>{t('complaints.col.escalation')}</th>
+                      <th>{t('complaints.col.ticket')}</th>
+                      <th>{t('complaints.col.engineer')}</th>
                     </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          )}
+                  </thead>
+                  <tbody ref={body}>
+                    {rows.map((c) => {
+                      const late = c.escalation.overdue
+                      return (
+                        <tr key={c.id} {...rowProps(c.id)} data-testid="cp-row" className={[c.id === selectedId ? 'selected' : '', late && !c.closedAt ? 'overdue' : '', c.closedAt ? 'closed' : ''].join(' ')}>
+                          <td className="mono">{c.number}</td>
+                          <td>{time(c.receivedAt).slice(2)}</td>
+                          <td className="cp-customer">
+                            {c.unitName}
+                            <span className="sub">
+                              {c.complainantName} {c.complainantPhone}
+                            </span>
+                          </td>
+                          <td>{t(`enums.complaintCategory.${c.category}`)}</td>
+                          <td>
+                            <SeverityChip severity={c.severity} />
+                          </td>
+                          <td>
+                            <ComplaintStatusChip status={c.status} />
+                          </td>
+                          <td>{c.nextStep ? t(`enums.complaintStep.${c.nextStep}`) : <span className="placeholder">—</span>}</td>
+                          <td className={late ? 'cp-late' : ''} data-testid="cp-due">
+                            {c.dueOn}
+                            {late && <span className="sub cp-late-note">{c.closedAt ? t('complaints.closedLate') : t('complaints.overdue')}</span>}
+                          </td>
+                          <td>
+                            <EscalationBadge escalation={c.escalation} />
+                          </td>
+                          <td className="mono">{c.ticketNumber ?? <span className="placeholder">—</span>}</td>
+                          <td>{c.engineerName ?? <span className="placeholder">—</span>}</td>
+                        </tr>
+                      )
+                    })}
+                  </tbody>
+                </table>
+              )
+            }
+          </DeskRead>
         </div>
         {selectedId ? <ComplaintDetail key={selectedId} id={selectedId} /> : <aside className="cp-detail empty-detail">{t('complaints.select')}</aside>}
       </div>

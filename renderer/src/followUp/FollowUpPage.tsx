@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { PlanView, VisitView } from '../../../shared/api/followUpSchemas'
 import { VISIT_KINDS, visitBy, type VisitKind } from '../../../shared/domain/followUp'
 import { desk } from '../api/client'
-import { useErrorText } from '../api/errorText'
+import { DeskRead } from '../api/DeskRead'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { useApp } from '../store/app'
 import { PlansTab } from './PlansTab'
@@ -136,28 +136,24 @@ function DueCounts({ counts }: { counts: { late: number; today: number; upcoming
 
 function VisitList({ query, filtered, onVisit }: { query: { scope: Scope; state: 'open' | 'done'; kind?: VisitKind; search?: string }; filtered: boolean; onVisit(v: VisitView): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const { data, error } = useVisitList(query)
   const hq = query.scope === 'hq'
   return (
     <div className="fu-list">
-      {error && (
-        <p className="form-error" role="alert">
-          {errorText(error)}
-        </p>
-      )}
-      {!data ? (
-        !error && <p className="empty">{t('common.loading')}</p>
-      ) : data.rows.length === 0 ? (
-        <p className="empty" data-testid="fu-empty">
-          {filtered ? t('followUp.emptyFiltered') : query.state === 'open' ? t('followUp.emptyDue') : t('followUp.emptyDone')}
-        </p>
-      ) : (
-        <>
-          <p className="fu-list-meta">{t('followUp.count', { count: data.rows.length })}</p>
-          {query.state === 'open' ? <DueTable rows={data.rows} hq={hq} onVisit={onVisit} /> : <DoneTable rows={data.rows} hq={hq} />}
-        </>
-      )}
+      <DeskRead data={data} error={error}>
+        {({ rows }) =>
+          rows.length === 0 ? (
+            <p className="empty" data-testid="fu-empty">
+              {filtered ? t('followUp.emptyFiltered') : query.state === 'open' ? t('followUp.emptyDue') : t('followUp.emptyDone')}
+            </p>
+          ) : (
+            <>
+              <p className="fu-list-meta">{t('followUp.count', { count: rows.length })}</p>
+              {query.state === 'open' ? <DueTable rows={rows} hq={hq} onVisit={onVisit} /> : <DoneTable rows={rows} hq={hq} />}
+            </>
+          )
+        }
+      </DeskRead>
     </div>
   )
 }

@@ -12,6 +12,7 @@ import { useFormSubmit } from '../api/useFormSubmit'
 import { onField } from '../carryIn/ruleField'
 import { useDeskToday } from '../store/app'
 import { Field, FormFooter, SelectField } from '../tickets/fields'
+import { matchContact } from '../tickets/format'
 import { useEscape } from './visits'
 
 export function PlanDialog({ plan, onClose, onDone }: { plan: PlanView | null; onClose(): void; onDone(message: string): void }): React.JSX.Element {
@@ -124,9 +125,7 @@ export function PlanDialog({ plan, onClose, onDone }: { plan: PlanView | null; o
                           {m.unitName}
                           {m.keyAccount && <span className="badge">{t('intake.keyAccount')}</span>}
                         </b>
-                        <span className="sub">
-                          {m.contactName} {m.phones.join(' / ')} · {m.address}
-                        </span>
+                        <span className="sub">{matchContact(m)}</span>
                       </button>
                     </li>
                   ))}

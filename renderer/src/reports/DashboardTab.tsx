@@ -4,7 +4,6 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Dashboard } from '../../../shared/api/followUpSchemas'
 import { desk } from '../api/client'
-import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { download } from '../parts/format'
@@ -12,6 +11,7 @@ import { useDeskToday } from '../store/app'
 import { Chart } from './Chart'
 import { dashboardCards, type Card } from './charts'
 import { CLOCKS, QUICK_RANGES, XLSX_TYPE, percentText, quickRange } from './format'
+import { ReportRead } from './ReportRead'
 
 // what a resolution, a visit, a complaint or a swapped part changes (not every dispatch on the board)
 const TABLES = ['ticket_outcomes', 'return_visits', 'complaints', 'part_movements']
@@ -22,7 +22,6 @@ export function DashboardTab(): React.JSX.Element {
   const [range, setRange] = useState(() => quickRange('months12', today))
   const valid = range.from <= range.to
   const { data, error, reload } = useDeskQuery('reports.dashboard', valid ? range : null, TABLES)
-  const errorText = useErrorText()
   const { formError, busy, submit } = useFormSubmit()
   const shown = data && data.from === range.from && data.to === range.to ? data : null
 
@@ -71,17 +70,10 @@ export function DashboardTab(): React.JSX.Element {
           {formError}
         </p>
       )}
-      {!valid ? null : error && !shown ? (
-        <div className="form-error" role="alert">
-          {errorText(error)}{' '}
-          <button type="button" className="link" onClick={() => void reload()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : !shown ? (
-        <p className="loading">{t('common.loading')}</p>
-      ) : (
-        <DashboardView d={shown} />
+      {valid && (
+        <ReportRead report={shown} error={error} reload={reload}>
+          {(d) => <DashboardView d={d} />}
+        </ReportRead>
       )}
     </div>
   )

@@ -7,13 +7,13 @@ import type { StationReport } from '../../../shared/api/followUpSchemas'
 import { addDays, reportPeriod } from '../../../shared/domain/followUp'
 import { localDateTime } from '../../../shared/domain/time'
 import { desk } from '../api/client'
-import { useErrorText } from '../api/errorText'
 import { useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { download } from '../parts/format'
 import { printDocument } from '../slips/printTarget'
 import { useDeskToday } from '../store/app'
 import { CLOCKS, XLSX_TYPE, percentText } from './format'
+import { ReportRead } from './ReportRead'
 
 const TABLES = ['tickets', 'ticket_outcomes', 'return_visits', 'complaints', 'part_movements']
 
@@ -29,7 +29,6 @@ export function StationReportTab(): React.JSX.Element {
   const period = reportPeriod(day)
   const latest = reportPeriod(today).dueOn
   const { data, error, reload } = useDeskQuery('reports.station', { day: period.dueOn }, TABLES)
-  const errorText = useErrorText()
   const { formError, busy, submit } = useFormSubmit()
   const report = data && data.dueOn === period.dueOn ? data : null
 
@@ -74,18 +73,9 @@ export function StationReportTab(): React.JSX.Element {
           {formError}
         </p>
       )}
-      {error && !report ? (
-        <div className="form-error" role="alert">
-          {errorText(error)}{' '}
-          <button type="button" className="link" onClick={() => void reload()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : !report ? (
-        <p className="loading">{t('common.loading')}</p>
-      ) : (
-        <ReportDocument report={report} />
-      )}
+      <ReportRead report={report} error={error} reload={reload}>
+        {(r) => <ReportDocument report={r} />}
+      </ReportRead>
     </div>
   )
 }

@@ -2,8 +2,9 @@
 // (read out, copied, and there when a chart cannot be seen).
 import type { TFunction } from 'i18next'
 import type { Dashboard, Rate } from '../../../shared/api/followUpSchemas'
+import { bucketLabel } from '../../../shared/domain/followUp'
 import type { ChartOption } from './Chart'
-import { CLOCKS, bucketLabel, percent, percentText } from './format'
+import { CLOCKS, percent, percentText } from './format'
 
 export interface Card {
   id: string

@@ -1,5 +1,4 @@
-// How the reports write rates, buckets and the dashboard's date ranges.
-import type { TFunction } from 'i18next'
+// How the reports write rates and the dashboard's date ranges.
 import type { Rate } from '../../../shared/api/followUpSchemas'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -10,19 +9,6 @@ export const percent = (r: Rate): number | null => (r.total ? Math.round((r.met 
 export const percentText = (r: Rate): string => {
   const p = percent(r)
   return p === null ? '—' : `${p.toFixed(1)}%`
-}
-
-function spanText(t: TFunction, n: number, unit: 'minutes' | 'days'): string {
-  if (unit === 'minutes' && n >= 60 && n % 60 === 0) return t('reports.span.hours', { n: n / 60 })
-  return t(`reports.span.${unit}`, { n })
-}
-
-/** "30 分钟内" … "超过 4 小时": the last bucket (upTo null) is what lies over the one before it. */
-export function bucketLabel(t: TFunction, buckets: readonly { upTo: number | null }[], i: number, unit: 'minutes' | 'days'): string {
-  const upTo = buckets[i]!.upTo
-  if (upTo !== null) return t('reports.bucket.upTo', { span: spanText(t, upTo, unit) })
-  const before = buckets[i - 1]?.upTo
-  return before === undefined || before === null ? t('reports.bucket.all') : t('reports.bucket.over', { span: spanText(t, before, unit) })
 }
 
 /** The first day of the month `back` months before the one `day` is in. */

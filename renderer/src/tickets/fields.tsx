@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { cloneElement, type ReactElement } from 'react'
+import { useApp } from '../store/app'
 
 /** A labelled control: the visible label is its accessible name, the error is announced with it. */
 export function Field({
@@ -91,5 +92,46 @@ export function FormFooter({
         </button>
       </footer>
     </>
+  )
+}
+
+/** 工单号, typed or scanned (the scanner ends it with Enter), and 查找: Enter or the button looks the ticket up. */
+export function TicketNumberLookup(props: {
+  id: string
+  className: string
+  label: string
+  value: string
+  onChange(text: string): void
+  error?: string
+  looking: boolean
+  onFind(): void
+  findLabel: string
+  testId?: string
+  findTestId: string
+}): React.JSX.Element {
+  const stationCode = useApp((s) => s.desk?.station.code ?? 'WH')
+  return (
+    <div className={props.className}>
+      <Field id={props.id} label={props.label} error={props.error}>
+        <input
+          className="mono"
+          value={props.value}
+          autoFocus
+          autoComplete="off"
+          placeholder={`${stationCode}0-261120-001`}
+          onChange={(e) => props.onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault()
+              props.onFind()
+            }
+          }}
+          data-testid={props.testId}
+        />
+      </Field>
+      <button type="button" onClick={props.onFind} disabled={props.looking || !props.value.trim()} data-testid={props.findTestId}>
+        {props.findLabel}
+      </button>
+    </div>
   )
 }
