@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   CATEGORIES,
   CHANNELS,
+  TICKET_CHANNELS,
   FAULT_LEVELS,
   ROLES,
   SERVICE_LEVELS,
@@ -235,7 +236,7 @@ export const TicketDetail = TicketSummary.extend({
   appointmentStart: z.string().nullable(),
   appointmentEnd: z.string().nullable(),
   createdByName: z.string().nullable(),
-  channel: Channel,
+  channel: z.enum(TICKET_CHANNELS),
   events: z.array(TicketEvent),
   serviceLevel: z.enum([...SERVICE_LEVELS, 'none']),
   zone: Zone,

@@ -27,6 +27,8 @@ export function ticketFacts(t: TicketRow, pauses: readonly Pick<TicketPauseRow, 
 
 /** Recomputes the stored next deadline from the facts; `repin` moves the ticket to the rules in force. */
 export async function recomputeClocks(tx: Tx, ticket: TicketRow, opts: { repin: boolean; at: string; pauses?: readonly TicketPauseRow[] }): Promise<void> {
+  // planned work (定期巡检) runs no SLA clocks
+  if (ticket.channel === 'plan') return
   const { version, rules } = opts.repin || ticket.rules_version === null ? await rulesInForce(tx) : { version: ticket.rules_version, rules: await rulesVersion(tx, ticket.rules_version) }
   const pauses = opts.pauses ?? (await tx.list('ticket_pauses', { ticket_id: ticket.id }))
   const next_due = nextDue(rules, ticketFacts(ticket, pauses))

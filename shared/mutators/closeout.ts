@@ -163,7 +163,7 @@ export async function closeOutJob(tx: Tx, a: CloseOutArgs, ctx: MutationContext)
   await tx.put('job_reports', report)
   // arriving stops the arrival clock; a close-out phoned in without the arrival first records it now
   if (arrivedAt && !t.arrived_at) await tx.update('tickets', t.id, { arrived_at: arrivedAt })
-  await resolved(tx, t, { at: a.at, method: carryIn ? 'carry_in' : 'onsite', note: a.fix }, ctx)
+  await resolved(tx, { ...t, arrived_at: t.arrived_at ?? arrivedAt }, { at: a.at, method: carryIn ? 'carry_in' : 'onsite', note: a.fix }, ctx)
   if (taken) await tx.update('carry_ins', taken.id, { status: 'ready', ready_at: a.at, updated_at: a.at })
   await event(tx, t, `${a.id}:closed_out`, a.at, 'closed_out', ctx.userId, { engineerName: engineer.name, total, parts: lines.length, signature: a.signature.kind })
   return { reportId: report.id, total, slips: lines.map((l) => l.slipNumber) }

@@ -29,7 +29,6 @@ import { readTicketClocks } from '../domain/ticketClocks'
 import { localDate } from '../domain/time'
 import type { ServiceRules } from '../domain/rules'
 import { initialStep } from '../domain/escalation'
-import { nextDue } from '../domain/ticketClocks'
 import { UNASSIGNED } from './assign'
 import { ticketFacts } from './clocks'
 import { rulesInForce, rulesVersion } from './rules'
@@ -82,6 +81,8 @@ export async function followUpJob(tx: Tx, t: TicketRow, a: { at: string; method:
     return c ? (c.state === 'breached' ? 0 : 1) : null
   }
   const onsite = t.service_mode === 'onsite'
+  // planned work (定期巡检) has no SLA clocks, so it counts in no attainment
+  const clocked = t.channel !== 'plan'
   const missed = onsite ? (await tx.list('ticket_events', { ticket_id: t.id, kind: 'visit_missed' })).length > 0 : false
   await tx.put('ticket_outcomes', {
     id: t.id,
@@ -94,12 +95,12 @@ export async function followUpJob(tx: Tx, t: TicketRow, a: { at: string; method:
     service_mode: t.service_mode,
     method: a.method,
     engineer_id: t.assignee_id,
-    respond_minutes: minutes('respond'),
-    arrive_minutes: onsite && t.arrived_at ? minutes('arrive') : null,
-    resolve_minutes: minutes('resolve'),
-    respond_met: met('respond'),
-    arrive_met: onsite && t.arrived_at ? met('arrive') : null,
-    resolve_met: met('resolve'),
+    respond_minutes: clocked ? minutes('respond') : null,
+    arrive_minutes: clocked && onsite && t.arrived_at ? minutes('arrive') : null,
+    resolve_minutes: clocked ? minutes('resolve') : null,
+    respond_met: clocked ? met('respond') : null,
+    arrive_met: clocked && onsite && t.arrived_at ? met('arrive') : null,
+    resolve_met: clocked ? met('resolve') : null,
     first_visit: onsite ? (missed || pauses.some((p) => p.reason === 'parts') ? 0 : 1) : null,
   })
   const due = visitsForJob({
@@ -174,6 +175,9 @@ export async function recordVisit(tx: Tx, a: VisitRecordArgs, ctx: MutationConte
   }
   const s = a.survey
   const unhappy = isDissatisfied(s)
+  // checked before any write: an engineer who has since left the station is not named on the complaint
+  const engineer = v.engineer_id ? await tx.get('users', v.engineer_id) : undefined
+  const engineerId = engineer && engineer.station_id === v.station_id && engineer.role === 'engineer' ? engineer.id : null
   const { rules } = await rulesInForce(tx)
   await tx.update('return_visits', v.id, {
     status: 'done',
@@ -207,7 +211,7 @@ export async function recordVisit(tx: Tx, a: VisitRecordArgs, ctx: MutationConte
       at: a.at,
       customerId: v.customer_id,
       ticketId: ticket?.id ?? null,
-      engineerId: v.engineer_id,
+      engineerId,
       visitId: v.id,
       complainantName: ticket?.reporter_name || customer?.contacts[0]?.name || '',
       complainantPhone: ticket?.reporter_phone || customer?.contacts[0]?.phone || '',
@@ -245,13 +249,15 @@ export type ComplaintArgs = z.output<typeof ComplaintArgs>
 /** 投诉登记: recorded the same way whoever takes it; its deadlines follow its severity in working days. */
 export async function registerComplaint(tx: Tx, a: ComplaintArgs, ctx: MutationContext): Promise<{ id: string; number: string }> {
   const ticket = a.ticketId ? await tx.get('tickets', a.ticketId) : undefined
-  if (a.ticketId && (!ticket || ticket.station_id !== ctx.stationId)) throw ruleError('errors.rule.ticketNotFound')
+  if (a.ticketId && (!ticket || (ticket.station_id !== ctx.stationId && !EVERY_STATION.includes(ctx.role)))) throw ruleError('errors.rule.ticketNotFound')
   const customerId = ticket?.customer_id ?? a.customerId
   if (!customerId) throw ruleError('errors.complaint.customerRequired')
   if (ticket && a.customerId && a.customerId !== ticket.customer_id) throw ruleError('errors.complaint.customerNotOfTicket', { number: ticket.number })
   const receivedAt = a.receivedAt ?? a.at
   if (receivedAt > a.at) throw ruleError('errors.complaint.receivedInFuture')
-  await openComplaint(tx, { ...a, customerId, ticketId: ticket?.id ?? null, engineerId: a.engineerId ?? ticket?.assignee_id ?? null, visitId: null, receivedAt }, ctx, ctx.stationId)
+  // HQ takes complaints for every station: the complaint goes on the register of the customer's station
+  const stationId = EVERY_STATION.includes(ctx.role) ? (ticket?.station_id ?? (await tx.get('customers', customerId))?.station_id ?? ctx.stationId) : ctx.stationId
+  await openComplaint(tx, { ...a, customerId, ticketId: ticket?.id ?? null, engineerId: a.engineerId ?? ticket?.assignee_id ?? null, visitId: null, receivedAt }, ctx, stationId)
   return { id: a.id, number: a.number }
 }
 
@@ -323,7 +329,7 @@ export type ComplaintStepArgs = z.output<typeof ComplaintStepArgs>
 
 async function stationComplaint(tx: Tx, id: string, ctx: MutationContext): Promise<ComplaintRow> {
   const c = await tx.get('complaints', id)
-  if (!c || c.station_id !== ctx.stationId) throw ruleError('errors.complaint.notFound')
+  if (!c || (c.station_id !== ctx.stationId && !EVERY_STATION.includes(ctx.role))) throw ruleError('errors.complaint.notFound')
   return c
 }
 
@@ -395,18 +401,18 @@ export const PlanArgs = PlanFields.extend({ id: Id, number: z.string().min(1).ma
 /** A contract's inspection plan (seed 001 monthly, seed 003 quarterly); it runs until the contract ends. */
 export async function savePlan(tx: Tx, a: z.output<typeof PlanArgs>, ctx: MutationContext): Promise<{ id: string; number: string }> {
   const customer = await tx.get('customers', a.customerId)
-  if (!customer || customer.station_id !== ctx.stationId) throw ruleError('errors.rule.customerNotFound')
+  if (!customer || (customer.station_id !== ctx.stationId && !EVERY_STATION.includes(ctx.role))) throw ruleError('errors.rule.customerNotFound')
   const contract = a.contractId ? await tx.get('contracts', a.contractId) : undefined
   if (a.contractId && (!contract || contract.customer_id !== customer.id)) throw ruleError('errors.followUp.contractNotOfCustomer')
   const endsOn = a.endsOn ?? contract?.ends_on ?? null
   if (endsOn && endsOn < a.startsOn) throw ruleError('errors.followUp.planDates')
   const existing = a.planId ? await tx.get('inspection_plans', a.planId) : undefined
-  if (a.planId && (!existing || existing.station_id !== ctx.stationId)) throw ruleError('errors.followUp.planNotFound')
+  if (a.planId && (!existing || existing.station_id !== customer.station_id)) throw ruleError('errors.followUp.planNotFound')
   const id = existing?.id ?? a.id
   const number = existing?.number ?? a.number
   await tx.put('inspection_plans', {
     id,
-    station_id: ctx.stationId,
+    station_id: customer.station_id,
     number,
     customer_id: customer.id,
     contract_id: contract?.id ?? null,
@@ -432,7 +438,7 @@ export const ScheduleArgs = z.object({ at: Instant })
  * are not yet made. Ids follow from the plan and the period, so running it twice, or at two desks, makes each once.
  */
 export async function runSchedule(tx: Tx, a: z.output<typeof ScheduleArgs>, ctx: MutationContext): Promise<{ tickets: number; visits: number }> {
-  const { version, rules } = await rulesInForce(tx)
+  const { rules } = await rulesInForce(tx)
   const timezone = await timezoneOf(tx, ctx.stationId, rules)
   const today = localDate(new Date(a.at), timezone)
   const holidays = holidaysOf(rules)
@@ -466,11 +472,11 @@ export async function runSchedule(tx: Tx, a: z.output<typeof ScheduleArgs>, ctx:
       created_at: a.at,
       updated_at: a.at,
       closed_at: null,
-      rules_version: version,
+      // planned work runs no SLA clocks: its deadline is the plan's, in the description
+      rules_version: null,
       service_level: contract?.service_level ?? 'none',
       zone: customer.zone,
       escalation_step: initialStep('onsite'),
-      // an inspection is planned work: the first answer is the plan itself
       responded_at: a.at,
       arrived_at: null,
       resolved_at: null,
@@ -478,7 +484,6 @@ export async function runSchedule(tx: Tx, a: z.output<typeof ScheduleArgs>, ctx:
       warranty: null,
       next_due: null,
     }
-    ticket.next_due = nextDue(rules, ticketFacts(ticket, []))
     await tx.put('tickets', ticket)
     await tx.put('ticket_events', { id: `${id}:created`, ticket_id: id, station_id: ctx.stationId, at: a.at, kind: 'created', actor_id: ctx.userId, data: { channel: 'plan', planId: plan.id, period: due.period } })
     tickets++

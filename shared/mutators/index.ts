@@ -175,7 +175,7 @@ export const mutators = {
   'complaint.register': { args: ComplaintArgs, run: registerComplaint, writes: ['complaints', 'complaint_events', 'tickets'], roles: FOLLOW_UP },
   'complaint.step': { args: ComplaintStepArgs, run: advanceComplaint, writes: ['complaints', 'complaint_events'], roles: FOLLOW_UP },
   'complaint.note': { args: ComplaintNoteArgs, run: noteComplaint, writes: ['complaints', 'complaint_events'], roles: FOLLOW_UP },
-  'plan.save': { args: PlanArgs, run: savePlan, writes: ['inspection_plans'], roles: RULES },
+  'plan.save': { args: PlanArgs, run: savePlan, writes: ['inspection_plans'], roles: DESK },
   'followUp.schedule': { args: ScheduleArgs, run: runSchedule, writes: ['tickets', 'return_visits'], roles: DESK },
 } as const satisfies { [N in MutationName]: MutatorDef<z.ZodType, MethodOutput<N>> }
 

@@ -242,6 +242,13 @@ describe('inspection plans and the schedule', () => {
     const ticket = await desk.call('tickets.get', { id: view!.current!.ticketId })
     expect(ticket).toMatchObject({ number: `${plan.number}-202611`, serviceMode: 'onsite', faultLevel: 'minor' })
     expect(ticket.faultDescription).toContain('定期巡检（2026-11，每月）')
+    // planned work runs no SLA clocks, and counts in no attainment when done
+    expect(ticket.clocks).toEqual([])
+    const before = await desk.call('reports.dashboard', { from: '2026-11-01', to: '2026-11-30' })
+    await desk.call('ticket.resolve', { ticketId: ticket.id, method: 'onsite', note: '巡检完成，设备正常' })
+    const after = await desk.call('reports.dashboard', { from: '2026-11-01', to: '2026-11-30' })
+    expect(after.tickets).toBe(before.tickets + 1)
+    expect(after.sla).toEqual(before.sla)
     at('2026-12-01T01:00:00.000Z')
     const next = await desk.call('followUp.schedule', {})
     expect(next.tickets).toBe(1)

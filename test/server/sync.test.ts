@@ -368,9 +368,19 @@ describe.each(KINDS)('sync server on %s', (kind) => {
     expect(pulled.changes.complaints).toEqual([expect.objectContaining({ id: complaint, ticket_id: t, channel: 'survey', category: 'timeliness', status: 'investigated', due_on: '2026-11-27' })])
     expect(pulled.changes.complaint_events.map((e: { kind: string }) => e.kind).sort()).toEqual(['investigate', 'registered'])
 
-    const hqPush = [{ id: 1, name: 'visit.record', args: { visitId: `${t}:level2`, outcome: 'reached', survey: { ...survey, overall: 5, timeliness: 5 }, note: '', at: AT, complaintId: randomUUID(), complaintNumber: '-' } }]
+    const hqComplaint = randomUUID()
+    const hqPush = [
+      { id: 1, name: 'visit.record', args: { visitId: `${t}:level2`, outcome: 'reached', survey: { ...survey, overall: 5, timeliness: 5 }, note: '', at: AT, complaintId: randomUUID(), complaintNumber: '-' } },
+      // a call to HQ's complaint line about the station's customer goes on the station's register
+      { id: 2, name: 'complaint.register', args: { id: hqComplaint, number: 'TS-HQ1-261120-001', at: AT, ticketId: null, customerId: c, engineerId: null, complainantName: '王老师', complainantPhone: '', channel: 'hotline', category: 'charges', severity: 'general', description: '收费不透明' } },
+      { id: 3, name: 'complaint.step', args: { complaintId: complaint, step: 'handle', resolution: '总部客服中心致电解释', id: randomUUID(), at: AT } },
+    ]
     // HQ's desk works in the station's name for the call (its scope is every station)
-    expect((await post('/sync/push', hq, { clientId: randomUUID(), mutations: hqPush })).json()).toMatchObject({ applied: 1, rejected: 0 })
+    expect((await post('/sync/push', hq, { clientId: randomUUID(), mutations: hqPush })).json()).toMatchObject({ applied: 3, rejected: 0 })
+    const station = (await post('/sync/pull', dispatcher, { clientId, cursor: 0 })).json()
+    expect(station.changes.complaints.map((k: { id: string; station_id: string; status: string }) => [k.id, k.station_id, k.status]).sort()).toEqual(
+      [[complaint, 'st-wh', 'handled'], [hqComplaint, 'st-wh', 'registered']].sort(),
+    )
     const qj = await dispatcherToken(server.app, 'qj')
     const other = (await post('/sync/pull', qj, { clientId: randomUUID(), cursor: 0 })).json()
     expect(other.changes.return_visits).toBeUndefined()

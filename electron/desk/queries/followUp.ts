@@ -48,7 +48,7 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
   const plans = db.prepare(`
     SELECT p.id, p.number, p.customer_id AS customerId, c.unit_name AS unitName, p.contract_id AS contractId, ct.number AS contractNumber, p.frequency,
            p.starts_on AS startsOn, p.ends_on AS endsOn, p.note, p.active,
-           (SELECT count(*) FROM tickets t WHERE t.id LIKE p.id || ':%') AS ticketsMade
+           (SELECT count(*) FROM tickets t WHERE t.id > p.id || ':' AND t.id < p.id || ';') AS ticketsMade
     FROM inspection_plans p JOIN customers c ON c.id = p.customer_id LEFT JOIN contracts ct ON ct.id = p.contract_id
     WHERE p.station_id = ? ORDER BY p.active DESC, c.unit_name, p.number`)
   const ticketById = db.prepare('SELECT number, status FROM tickets WHERE id = ?')
@@ -75,9 +75,9 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
   }
 
   /** The register's filter as SQL: escalation is a comparison of the stored deadlines with now. */
-  function complaintWhere(stationId: string, timezone: string, q: ComplaintListQuery, nowAt: string): { sql: string; params: unknown[] } {
-    const where = ['k.station_id = ?']
-    const params: unknown[] = [stationId]
+  function complaintWhere(stationId: string | null, timezone: string, q: ComplaintListQuery & { range?: { from: string; to: string } }, nowAt: string): { sql: string; params: unknown[] } {
+    const where = stationId === null ? ['1 = 1'] : ['k.station_id = ?']
+    const params: unknown[] = stationId === null ? [] : [stationId]
     if (q.status === 'open') where.push("k.status <> 'closed'")
     if (q.status === 'closed') where.push("k.status = 'closed'")
     if (q.status === 'overdue') where.push("k.status <> 'closed' AND k.due_at < ?"), params.push(nowAt)
@@ -86,6 +86,7 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
     if (q.severity) where.push('k.severity = ?'), params.push(q.severity)
     if (q.engineerId) where.push('k.engineer_id = ?'), params.push(q.engineerId)
     if (q.month) where.push('k.received_at >= ? AND k.received_at < ?'), params.push(monthStart(q.month, timezone), monthStart(nextMonth(q.month), timezone))
+    if (q.range) where.push('k.received_at >= ? AND k.received_at < ?'), params.push(monthStart(q.range.from, timezone), monthStart(nextMonth(q.range.to), timezone))
     if (q.search) {
       const like = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
       where.push("(k.number LIKE ? ESCAPE '\\' OR c.unit_name LIKE ? ESCAPE '\\' OR k.complainant_name LIKE ? ESCAPE '\\' OR k.complainant_phone LIKE ? ESCAPE '\\' OR k.description LIKE ? ESCAPE '\\' OR t.number LIKE ? ESCAPE '\\')")
@@ -125,7 +126,8 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
       }
     },
 
-    complaints(stationId: string, timezone: string, q: ComplaintListQuery & { status: NonNullable<ComplaintListQuery['status']>; limit: number }) {
+    /** The register; an HQ desk (stationId null) reads every station's. */
+    complaints(stationId: string | null, timezone: string, q: ComplaintListQuery & { status: NonNullable<ComplaintListQuery['status']>; limit: number; range?: { from: string; to: string } }) {
       const nowAt = nowIso()
       const { sql, params } = complaintWhere(stationId, timezone, q, nowAt)
       const from = 'FROM complaints k JOIN customers c ON c.id = k.customer_id LEFT JOIN tickets t ON t.id = k.ticket_id'
@@ -135,9 +137,9 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
       return { total, rows: rows.map((r) => complaintOf(r, nowAt)) }
     },
 
-    complaint(id: string, stationId: string): ComplaintDetail {
+    complaint(id: string, stationId: string | null): ComplaintDetail {
       const r = complaintById.get(id) as (Record<string, unknown> & { station_id: string }) | undefined
-      if (!r || r.station_id !== stationId) throw ruleError('errors.complaint.notFound')
+      if (!r || (stationId !== null && r.station_id !== stationId)) throw ruleError('errors.complaint.notFound')
       const summary = complaintOf(
         {
           id: r.id as string,
@@ -180,12 +182,12 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
       }
     },
 
-    complaintStats(stationId: string, timezone: string, from: string, to: string): ComplaintStats {
+    complaintStats(stationId: string | null, timezone: string, from: string, to: string): ComplaintStats {
       // months are the station's, so the range runs from local midnight to local midnight
       const rows = db
         .prepare(`SELECT k.received_at AS receivedAt, k.closed_at AS closedAt, k.due_at AS dueAt, k.category, k.engineer_id AS engineerId, e.name AS engineerName
-                  FROM complaints k LEFT JOIN users e ON e.id = k.engineer_id WHERE k.station_id = ? AND k.received_at >= ? AND k.received_at < ?`)
-        .all(stationId, monthStart(from, timezone), monthStart(nextMonth(to), timezone)) as { receivedAt: string; closedAt: string | null; dueAt: string; category: ComplaintCategory; engineerId: string | null; engineerName: string | null }[]
+                  FROM complaints k LEFT JOIN users e ON e.id = k.engineer_id WHERE (? IS NULL OR k.station_id = ?) AND k.received_at >= ? AND k.received_at < ?`)
+        .all(stationId, stationId, monthStart(from, timezone), monthStart(nextMonth(to), timezone)) as { receivedAt: string; closedAt: string | null; dueAt: string; category: ComplaintCategory; engineerId: string | null; engineerName: string | null }[]
       const inRange = rows.map((r) => ({ ...r, month: localDate(new Date(r.receivedAt), timezone).slice(0, 7) }))
       const days = (r: { receivedAt: string; closedAt: string | null }) => (r.closedAt ? (Date.parse(r.closedAt) - Date.parse(r.receivedAt)) / DAY_MS : null)
       const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null)

@@ -46,10 +46,12 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
     resolvedSums: db.prepare(`SELECT ${SLA_SUMS}, coalesce(sum(first_visit), 0) AS fv, count(first_visit) AS ft FROM ticket_outcomes WHERE station_id = ? AND day >= ? AND day <= ?`),
     byEngineerInPeriod: db.prepare(`SELECT coalesce(u.name, o.engineer_id, '') AS name, count(*) AS n, sum(${ALL_MET}) AS met FROM ticket_outcomes o LEFT JOIN users u ON u.id = o.engineer_id
       WHERE o.station_id = ? AND o.day >= ? AND o.day <= ? GROUP BY o.engineer_id ORDER BY n DESC, name`),
-    visitsOwed: db.prepare(`SELECT count(*) AS owed, coalesce(sum(status = 'done'), 0) AS done, coalesce(sum(CASE WHEN done_at IS NULL THEN due_at < ? ELSE done_at > due_at END), 0) AS late
-      FROM return_visits WHERE station_id = ? AND kind <> 'level2' AND due_on >= ? AND due_on <= ?`),
+    // as they stood at the period's end: a visit made later was not done then
+    visitsOwed: db.prepare(`SELECT count(*) AS owed, coalesce(sum(done_at < @end), 0) AS done,
+      coalesce(sum(CASE WHEN done_at IS NULL OR done_at >= @end THEN due_at < @end ELSE done_at > due_at END), 0) AS late
+      FROM return_visits WHERE station_id = @station AND kind <> 'level2' AND due_on >= @from AND due_on <= @to`),
     surveys: db.prepare(`SELECT count(*) AS n, avg(overall) AS avg, coalesce(sum(min(overall, timeliness, attitude, quality) <= 2), 0) AS unhappy
-      FROM return_visits WHERE station_id = ? AND status = 'done' AND done_on >= ? AND done_on <= ? AND overall IS NOT NULL`),
+      FROM return_visits WHERE station_id = ? AND status = 'done' AND done_on >= ? AND done_on <= ? AND overall IS NOT NULL AND kind <> 'level2'`),
     complaintsOpened: db.prepare('SELECT category, count(*) AS n FROM complaints WHERE station_id = ? AND received_at >= ? AND received_at < ? GROUP BY category'),
     complaintsClosed: db.prepare('SELECT count(*) FROM complaints WHERE station_id = ? AND closed_at >= ? AND closed_at < ?').pluck(),
     complaintsOpenAtEnd: db.prepare(`SELECT count(*) AS open, coalesce(sum(due_at < ? OR category = 'timeliness'), 0) AS escalated FROM complaints
@@ -81,7 +83,9 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
     const open = [...s.openNow.all(stationId, toAt), ...s.resolvedSince.all(stationId, toAt, toAt)] as (Omit<TicketRow, 'warranty' | 'helper_ids'> & { warranty: string; helper_ids: string })[]
     let overdue = 0
     for (const t of open) {
-      const version = t.rules_version ?? rules.headVersion()
+      // planned work runs no SLA clocks
+      if (t.rules_version === null) continue
+      const version = t.rules_version
       // only what was known at the end of the period
       const seen = (iso: string | null) => (iso && Date.parse(iso) < end ? iso : null)
       const pauses = (s.pausesOf.all(t.id) as Pick<TicketPauseRow, 'from_at' | 'to_at'>[]).filter((p) => Date.parse(p.from_at) < end).map((p) => ({ ...p, to_at: seen(p.to_at) }))
@@ -103,7 +107,7 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
       const received = s.received.all(stationId, fromAt, toAt) as { category: Category; mode: string; n: number }[]
       const sums = s.resolvedSums.get(stationId, period.from, period.to) as SlaSums & { fv: number; ft: number }
       const end = openAt(stationId, toAt)
-      const visits = s.visitsOwed.get(toAt, stationId, period.from, period.to) as { owed: number; done: number; late: number }
+      const visits = s.visitsOwed.get({ end: toAt, station: stationId, from: period.from, to: period.to }) as { owed: number; done: number; late: number }
       const surveys = s.surveys.get(stationId, period.from, period.to) as { n: number; avg: number | null; unhappy: number }
       const opened = s.complaintsOpened.all(stationId, fromAt, toAt) as { category: ComplaintCategory; n: number }[]
       const complaintsEnd = s.complaintsOpenAtEnd.get(toAt, stationId, toAt, toAt) as { open: number; escalated: number }

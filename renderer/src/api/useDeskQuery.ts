@@ -3,8 +3,14 @@ import type { MethodInput, MethodOutput, QueryName } from '../../../shared/api/c
 import type { DeskError } from '../../../shared/api/errors'
 import { desk } from './client'
 
-/** Runs a named query and runs it again when the desk reports a change to one of `tables`. */
-export function useDeskQuery<N extends QueryName>(method: N, input: MethodInput<N> | null, tables: readonly string[] = []) {
+/** Late visits and escalated complaints change with the hour, not only with the data. */
+export const TIME_BOUND_RELOAD_MS = 10 * 60_000
+
+/**
+ * Runs a named query and runs it again when the desk reports a change to one of `tables`, and every
+ * `reloadMs` for answers that change with the time alone (late visits, escalated complaints).
+ */
+export function useDeskQuery<N extends QueryName>(method: N, input: MethodInput<N> | null, tables: readonly string[] = [], reloadMs?: number) {
   const [data, setData] = useState<MethodOutput<N> | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
   const key = input === null ? null : JSON.stringify(input)
@@ -39,6 +45,12 @@ export function useDeskQuery<N extends QueryName>(method: N, input: MethodInput<
       if (changed.some((t) => watched.includes(t))) void load()
     })
   }, [tableKey, load])
+
+  useEffect(() => {
+    if (!reloadMs) return
+    const timer = setInterval(() => void load(), reloadMs)
+    return () => clearInterval(timer)
+  }, [reloadMs, load])
 
   return { data, error, reload: load }
 }

@@ -6,7 +6,7 @@ import type { ComplaintDetail as Complaint } from '../../../shared/api/followUpS
 import { COMPLAINT_STATUSES, COMPLAINT_STEPS, type ComplaintStep } from '../../../shared/domain/followUp'
 import { desk } from '../api/client'
 import { useErrorText } from '../api/errorText'
-import { useDeskQuery } from '../api/useDeskQuery'
+import { TIME_BOUND_RELOAD_MS, useDeskQuery } from '../api/useDeskQuery'
 import { useFormSubmit } from '../api/useFormSubmit'
 import { useApp } from '../store/app'
 import { useTickets } from '../store/tickets'
@@ -27,7 +27,7 @@ export function ComplaintDetail({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const time = useStationTime()
-  const { data: c, error } = useDeskQuery('complaints.get', { id }, COMPLAINT_TABLES)
+  const { data: c, error } = useDeskQuery('complaints.get', { id }, COMPLAINT_TABLES, TIME_BOUND_RELOAD_MS)
 
   if (error && !c) {
     return (

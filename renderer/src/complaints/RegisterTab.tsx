@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { ComplaintListQuery } from '../../../shared/api/followUpSchemas'
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type ComplaintCategory, type ComplaintSeverity } from '../../../shared/domain/followUp'
 import { DeskRead } from '../api/DeskRead'
-import { useDeskQuery } from '../api/useDeskQuery'
+import { TIME_BOUND_RELOAD_MS, useDeskQuery } from '../api/useDeskQuery'
 import { useRowSelection } from '../api/useRowSelection'
 import { useApp } from '../store/app'
 import { useStationTime } from '../tickets/format'
@@ -40,7 +40,7 @@ export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.E
     ...(severity && { severity }),
     ...(month && { month }),
   }
-  const { data, error } = useDeskQuery('complaints.list', query, COMPLAINT_TABLES)
+  const { data, error } = useDeskQuery('complaints.list', query, COMPLAINT_TABLES, TIME_BOUND_RELOAD_MS)
   // nothing narrowed: an empty list is the register's own state, so it says what the register is for
   const bare = !(searched || category || severity || month) && (status === 'open' || status === 'all')
   const emptyText = bare ? t(`complaints.empty.${status as 'open' | 'all'}`) : t('complaints.empty.filtered')

@@ -8,7 +8,7 @@ import { useApp } from '../store/app'
 import { useStationTime } from '../tickets/format'
 import { ComplaintStatusChip, ScoreLine, StandingChip, dueText } from './bits'
 import { SurveyDialog } from './SurveyDialog'
-import { FOLLOW_UP_TABLES } from './visits'
+import { FOLLOW_UP_TABLES, useCanVisitForHq } from './visits'
 import './followUp.css'
 
 export function TicketFollowUp({ ticketId }: { ticketId: string }): React.JSX.Element | null {
@@ -17,6 +17,7 @@ export function TicketFollowUp({ ticketId }: { ticketId: string }): React.JSX.El
   const { openComplaint, showToast } = useApp()
   const { data } = useDeskQuery('visits.ofTicket', { ticketId }, FOLLOW_UP_TABLES)
   const [visiting, setVisiting] = useState<VisitView | null>(null)
+  const canHq = useCanVisitForHq()
   // nothing owed before the job is resolved, and nothing to say
   if (!data || (data.visits.length === 0 && data.complaints.length === 0)) return null
   return (
@@ -44,9 +45,10 @@ export function TicketFollowUp({ ticketId }: { ticketId: string }): React.JSX.El
                         {v.attempts > 0 && ` · ${t('followUp.col.attempts')} ${t('followUp.attempts', { count: v.attempts })}`}
                       </span>
                     </div>
-                    <button type="button" onClick={() => setVisiting(v)} data-testid="fu-ticket-visit-open">
+                    {/* HQ makes the level-2 calls; a station desk only sees them owed */}
+                    {(v.by === 'station' || canHq) && <button type="button" onClick={() => setVisiting(v)} data-testid="fu-ticket-visit-open">
                       {t('followUp.visit')}
-                    </button>
+                    </button>}
                   </>
                 )}
               </li>

@@ -3,26 +3,18 @@
 import { useEffect } from 'react'
 import type { MethodInput } from '../../../shared/api/contract'
 import { SURVEY_ASPECTS } from '../../../shared/domain/followUp'
-import { useDeskQuery } from '../api/useDeskQuery'
+import { TIME_BOUND_RELOAD_MS, useDeskQuery } from '../api/useDeskQuery'
 import { useApp } from '../store/app'
 import { useTickets } from '../store/tickets'
 
 export const FOLLOW_UP_TABLES = ['return_visits', 'tickets', 'complaints'] as const
-/** Late, today and upcoming change with the day, not only with the data. */
-const RELOAD_MS = 10 * 60_000
 
 /** The survey's questions in the form's order: overall first, then each aspect. */
 export const SCORE_KEYS = ['overall', ...SURVEY_ASPECTS] as const
 export type ScoreKey = (typeof SCORE_KEYS)[number]
 
 export function useVisitList(query: MethodInput<'visits.list'>, tables: readonly string[] = FOLLOW_UP_TABLES) {
-  const result = useDeskQuery('visits.list', query, tables)
-  const { reload } = result
-  useEffect(() => {
-    const timer = setInterval(() => void reload(), RELOAD_MS)
-    return () => clearInterval(timer)
-  }, [reload])
-  return result
+  return useDeskQuery('visits.list', query, tables, TIME_BOUND_RELOAD_MS)
 }
 
 /** The ticket behind a visit or a plan, in the 工单 view. */
