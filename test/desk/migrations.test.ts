@@ -291,10 +291,11 @@ describe('migrations', () => {
     const again = await openDesk({ dataDir: dir, now: () => new Date('2026-11-20T02:30:00Z') })
     expect((await again.call('rules.get', {})).version).toBe(2)
     const raw = openDatabase(dir)
-    expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'new' AND rules_version IS NULL").get()).toEqual({ n: 0 })
+    // planned inspections (channel plan) run no SLA clocks at all
+    expect(raw.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'new' AND rules_version IS NULL AND channel <> 'plan'").get()).toEqual({ n: 0 })
     // every open ticket has a deadline again, except those paused (no deadline while waiting)
     expect(
-      raw.prepare("SELECT count(*) AS n FROM tickets t WHERE status = 'new' AND next_due IS NULL AND NOT EXISTS (SELECT 1 FROM ticket_pauses p WHERE p.ticket_id = t.id AND p.to_at IS NULL)").get(),
+      raw.prepare("SELECT count(*) AS n FROM tickets t WHERE status = 'new' AND channel <> 'plan' AND next_due IS NULL AND NOT EXISTS (SELECT 1 FROM ticket_pauses p WHERE p.ticket_id = t.id AND p.to_at IS NULL)").get(),
     ).toEqual({ n: 0 })
     raw.close()
     again.close()
