@@ -191,6 +191,7 @@ export const Dashboard = z.object({
   sla: SlaRates,
   byZone: z.array(Keyed.extend({ key: z.enum(ZONES) })),
   byLevel: z.array(Keyed.extend({ key: z.enum(FAULT_LEVELS) })),
+  /** label: the engineer's name; empty for jobs nobody was assigned. */
   byEngineer: z.array(Keyed),
   /** Service minutes to the first answer, and to arrival on site, in buckets. */
   responseMinutes: z.array(z.object({ upTo: z.number().nullable(), count: z.number() })),

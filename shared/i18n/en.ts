@@ -1164,6 +1164,7 @@ export const en: Catalog = {
       approvedBy: 'Station manager:',
     },
     dashboard: {
+      unassigned: 'Not assigned',
       from: 'From',
       to: 'to',
       quick: { month: 'This month', months3: 'Last 3 months', months12: 'Last 12 months', year: 'This year', years3: 'Last 3 years' },
@@ -1202,7 +1203,7 @@ export const en: Catalog = {
     registerOpen: 'Register complaint',
     navEscalated: '{{count}} complaints late or escalated',
     search: 'Number, customer, complainant, phone, text',
-    filter: { status: 'Status', category: 'Category', severity: 'Severity', month: 'Received in' },
+    filter: { status: 'Status', category: 'Category', severity: 'Severity', engineer: 'Engineer', month: 'Received in' },
     statusFilter: { open: 'Open', overdue: 'Overdue', escalated: 'Escalated', closed: 'Closed', all: 'All' },
     count: '{{count}} complaints',
     countOf: 'Showing {{shown}} of {{count}}',

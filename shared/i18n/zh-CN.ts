@@ -1165,6 +1165,7 @@ export const zhCN = {
       approvedBy: '客服主任：',
     },
     dashboard: {
+      unassigned: '未派工',
       from: '从',
       to: '到',
       quick: { month: '本月', months3: '近三个月', months12: '近十二个月', year: '今年', years3: '近三年' },
@@ -1203,7 +1204,7 @@ export const zhCN = {
     registerOpen: '登记投诉',
     navEscalated: '{{count}} 件投诉已超期或已升级',
     search: '编号、客户、投诉人、电话、内容',
-    filter: { status: '状态', category: '类别', severity: '程度', month: '受理月份' },
+    filter: { status: '状态', category: '类别', severity: '程度', engineer: '工程师', month: '受理月份' },
     statusFilter: { open: '未关闭', overdue: '已超期', escalated: '已升级', closed: '已关闭', all: '全部' },
     count: '共 {{count}} 件',
     countOf: '显示 {{shown}} 件，共 {{count}} 件',

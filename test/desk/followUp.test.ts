@@ -222,6 +222,10 @@ describe('the complaint register', () => {
     const id = await finishedJob(desk)
     await desk.call('visit.record', { visitId: `${id}:level1`, outcome: 'reached', survey: UNHAPPY })
     await desk.call('complaint.register', complaint)
+    // the register filtered by the engineer complained about
+    const liu = await desk.call('complaints.list', { status: 'all', engineerId: LIU })
+    expect(liu.rows.length).toBeGreaterThanOrEqual(1)
+    expect(liu.rows.every((r) => r.engineerId === LIU)).toBe(true)
     const before = await desk.call('complaints.stats', { from: '2026-11', to: '2026-11' })
     expect(before.byCategory.find((c) => c.category === 'attitude')!.count).toBeGreaterThanOrEqual(1)
     expect(before.byEngineer.find((e) => e.engineerId === LIU)!.count).toBeGreaterThanOrEqual(1)

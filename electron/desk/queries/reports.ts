@@ -190,7 +190,7 @@ export function reportQueries(db: Db, rules: RulesReader, now: () => Date) {
         sla: rates(totals),
         byZone: keyed(sumBy((r) => r.zone), ZONES, (k) => zhCN.enums.zone[k]),
         byLevel: keyed(sumBy((r) => r.level), FAULT_LEVELS, (k) => zhCN.enums.faultLevel[k]),
-        byEngineer: engineers.map(([key, r]) => ({ key: key ?? '', label: (key && names.get(key)) || '未派工', tickets: r.tickets, ...rates(r) })),
+        byEngineer: engineers.map(([key, r]) => ({ key: key ?? '', label: (key && names.get(key)) || '', tickets: r.tickets, ...rates(r) })),
         responseMinutes: histogram(RESPONSE_BUCKETS, bucketed('rb')),
         arrivalMinutes: histogram(ARRIVAL_BUCKETS, bucketed('ab')),
         firstVisit: { met: totals?.fv ?? 0, total: totals?.ft ?? 0 },

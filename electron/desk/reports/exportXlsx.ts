@@ -127,7 +127,7 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
 
   slaSheet(book, '按区域', D.slaByZone, D.zone, d.byZone.map((r) => ({ ...r, label: zhCN.enums.zone[r.key] })))
   slaSheet(book, '按故障级别', D.slaByLevel, D.level, d.byLevel.map((r) => ({ ...r, label: zhCN.enums.faultLevel[r.key] })))
-  slaSheet(book, '按工程师', D.slaByEngineer, D.engineer, d.byEngineer)
+  slaSheet(book, '按工程师', D.slaByEngineer, D.engineer, d.byEngineer.map((r) => ({ ...r, label: r.label || D.unassigned })))
 
   const times = newSheet(book, '时效分布', `${D.responseTime} / ${D.arrivalTime}`, [18, 12, 4, 18, 12])
   const longest = Math.max(d.responseMinutes.length, d.arrivalMinutes.length)

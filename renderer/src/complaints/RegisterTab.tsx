@@ -27,6 +27,8 @@ export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.E
   const [category, setCategory] = useState<ComplaintCategory | ''>('')
   const [severity, setSeverity] = useState<ComplaintSeverity | ''>('')
   const [month, setMonth] = useState('')
+  const [engineerId, setEngineerId] = useState('')
+  const { data: engineers } = useDeskQuery('engineers.list', {}, ['users'])
 
   useEffect(() => {
     const timer = setTimeout(() => setSearched(search.trim()), SEARCH_PAUSE_MS)
@@ -39,10 +41,11 @@ export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.E
     ...(category && { category }),
     ...(severity && { severity }),
     ...(month && { month }),
+    ...(engineerId && { engineerId }),
   }
   const { data, error } = useDeskQuery('complaints.list', query, COMPLAINT_TABLES, TIME_BOUND_RELOAD_MS)
   // nothing narrowed: an empty list is the register's own state, so it says what the register is for
-  const bare = !(searched || category || severity || month) && (status === 'open' || status === 'all')
+  const bare = !(searched || category || severity || month || engineerId) && (status === 'open' || status === 'all')
   const emptyText = bare ? t(`complaints.empty.${status as 'open' | 'all'}`) : t('complaints.empty.filtered')
   const rows = data?.rows ?? []
   const { body, rowProps } = useRowSelection(rows, selectedId, select)
@@ -85,6 +88,17 @@ export function RegisterTab({ onRegister }: { onRegister(): void }): React.JSX.E
             {COMPLAINT_SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {t(`enums.complaintSeverity.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-group">
+          <span>{t('complaints.filter.engineer')}</span>
+          <select value={engineerId} onChange={(e) => setEngineerId(e.target.value)} data-testid="cp-filter-engineer">
+            <option value="">{t('common.all')}</option>
+            {(engineers ?? []).map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
               </option>
             ))}
           </select>

@@ -124,7 +124,7 @@ export function dashboardCards(d: Dashboard, t: TFunction): Card[] {
       },
       figures: { head: [t('reports.met'), t('reports.total'), t('reports.rate')], rows: [[d.firstVisit.met, d.firstVisit.total, percentText(d.firstVisit)]] },
     },
-    slaCard(t, 'sla-engineer', D('slaByEngineer'), D('engineer'), d.byEngineer, true),
+    slaCard(t, 'sla-engineer', D('slaByEngineer'), D('engineer'), d.byEngineer.map((r) => ({ ...r, label: r.label || D('unassigned') })), true),
     bucketCard(t, 'response', D('responseTime'), d.responseMinutes, 'minutes', CLOCK_COLORS.respond),
     bucketCard(t, 'arrival', D('arrivalTime'), d.arrivalMinutes, 'minutes', CLOCK_COLORS.arrive),
     {
