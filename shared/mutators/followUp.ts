@@ -67,10 +67,10 @@ function holidaysOf(rules: ServiceRules): HolidayMap {
  */
 export async function followUpJob(tx: Tx, t: TicketRow, a: { at: string; method: ResolveMethod }, pauses: readonly TicketPauseRow[]): Promise<void> {
   const { rules } = await rulesInForce(tx)
-  const own = t.rules_version === null ? rules : await rulesVersion(tx, t.rules_version)
   const timezone = await timezoneOf(tx, t.station_id, rules)
   const day = localDate(new Date(a.at), timezone)
-  const clocks = readTicketClocks(own, ticketFacts({ ...t, resolved_at: a.at }, pauses.map((p) => ({ from_at: p.from_at, to_at: p.to_at ?? a.at }))), Date.parse(a.at))
+  // planned work (定期巡检) has no rules version: it runs no SLA clocks and counts in no attainment
+  const clocks = t.rules_version === null ? [] : readTicketClocks(await rulesVersion(tx, t.rules_version), ticketFacts({ ...t, resolved_at: a.at }, pauses.map((p) => ({ from_at: p.from_at, to_at: p.to_at ?? a.at }))), Date.parse(a.at))
   const clock = (name: 'respond' | 'arrive' | 'resolve') => clocks.find((c) => c.clock === name)
   const minutes = (name: 'respond' | 'arrive' | 'resolve') => {
     const c = clock(name)
@@ -81,8 +81,6 @@ export async function followUpJob(tx: Tx, t: TicketRow, a: { at: string; method:
     return c ? (c.state === 'breached' ? 0 : 1) : null
   }
   const onsite = t.service_mode === 'onsite'
-  // planned work (定期巡检) has no SLA clocks, so it counts in no attainment
-  const clocked = t.channel !== 'plan'
   const missed = onsite ? (await tx.list('ticket_events', { ticket_id: t.id, kind: 'visit_missed' })).length > 0 : false
   await tx.put('ticket_outcomes', {
     id: t.id,
@@ -95,12 +93,12 @@ export async function followUpJob(tx: Tx, t: TicketRow, a: { at: string; method:
     service_mode: t.service_mode,
     method: a.method,
     engineer_id: t.assignee_id,
-    respond_minutes: clocked ? minutes('respond') : null,
-    arrive_minutes: clocked && onsite && t.arrived_at ? minutes('arrive') : null,
-    resolve_minutes: clocked ? minutes('resolve') : null,
-    respond_met: clocked ? met('respond') : null,
-    arrive_met: clocked && onsite && t.arrived_at ? met('arrive') : null,
-    resolve_met: clocked ? met('resolve') : null,
+    respond_minutes: minutes('respond'),
+    arrive_minutes: onsite && t.arrived_at ? minutes('arrive') : null,
+    resolve_minutes: minutes('resolve'),
+    respond_met: met('respond'),
+    arrive_met: onsite && t.arrived_at ? met('arrive') : null,
+    resolve_met: met('resolve'),
     first_visit: onsite ? (missed || pauses.some((p) => p.reason === 'parts') ? 0 : 1) : null,
   })
   const due = visitsForJob({

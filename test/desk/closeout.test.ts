@@ -5,9 +5,8 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Desk } from '../../electron/desk'
-import { translate, zhCN } from '../../shared/i18n'
 import { TICKET_DRAFT } from '../fixtures'
-import { failure, testDesk } from './helpers'
+import { refusedLeaving, testDesk } from './helpers'
 
 const LIU = 'st-wh-eng-01' // holds one HDD-500G and two MEM-DDR3-4G in the demo
 const PU = 'st-wh-eng-05' // the same
@@ -24,28 +23,18 @@ const DRAWN = { kind: 'drawn', image: SIGNATURE, signer: '王主任' } as const
 function raw(desk: Desk) {
   return new Database(join(desk.dataDir, 'desk.sqlite'), { readonly: true })
 }
-function snapshot(desk: Desk) {
-  const db = raw(desk)
-  const state = {
-    tickets: db.prepare('SELECT * FROM tickets ORDER BY id').all(),
-    reports: db.prepare('SELECT * FROM job_reports').all(),
-    carryIns: db.prepare('SELECT * FROM carry_ins').all(),
-    stock: db.prepare('SELECT * FROM part_stock ORDER BY id').all(),
-    movements: (db.prepare('SELECT count(*) AS n FROM part_movements').get() as { n: number }).n,
-    slips: (db.prepare('SELECT count(*) AS n FROM return_slips').get() as { n: number }).n,
-    outbox: (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,
-  }
-  db.close()
-  return state
+/** The close-out's rows, the stock and the outbox: what a refusal must not touch. */
+const CLOSE_OUT_STATE = {
+  tickets: 'SELECT * FROM tickets ORDER BY id',
+  reports: 'SELECT * FROM job_reports',
+  carryIns: 'SELECT * FROM carry_ins',
+  stock: 'SELECT * FROM part_stock ORDER BY id',
+  movements: 'SELECT count(*) AS n FROM part_movements',
+  slips: 'SELECT count(*) AS n FROM return_slips',
+  outbox: 'SELECT count(*) AS n FROM outbox',
 }
 /** A refused call: its Chinese message (a form's: the messages of its fields), and proof that it changed and queued nothing. */
-async function refused(desk: Desk, call: Promise<unknown>): Promise<string> {
-  const before = snapshot(desk)
-  const err = await failure(call)
-  expect(['rule', 'validation']).toContain(err.code)
-  expect(snapshot(desk)).toEqual(before)
-  return err.code === 'validation' ? (err.issues ?? []).map((i) => `${i.path}: ${translate(zhCN, i.key, i.params)}`).join('；') : err.message
-}
+const refused = (desk: Desk, call: Promise<unknown>) => refusedLeaving(desk, CLOSE_OUT_STATE, call, { paths: true })
 const held = async (desk: Desk, engineerId: string, partId: string) => (await desk.call('parts.holdings', {})).find((h) => h.engineerId === engineerId && h.partId === partId)?.qty ?? 0
 const price = async (desk: Desk, partId: string) => (await desk.call('parts.catalogue', {})).find((p) => p.id === partId)!.price
 

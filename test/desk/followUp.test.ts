@@ -6,32 +6,21 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Desk } from '../../electron/desk'
-import { translate, zhCN } from '../../shared/i18n'
 import { TICKET_DRAFT } from '../fixtures'
-import { TEST_NOW, failure, testDesk } from './helpers'
+import { TEST_NOW, failure, refusedLeaving, testDesk } from './helpers'
 
 const LIU = 'st-wh-eng-01'
 
-function snapshot(desk: Desk) {
-  const db = new Database(join(desk.dataDir, 'desk.sqlite'), { readonly: true })
-  const state = {
-    tickets: db.prepare('SELECT id, status, closed_at FROM tickets ORDER BY id').all(),
-    visits: db.prepare('SELECT * FROM return_visits ORDER BY id').all(),
-    complaints: db.prepare('SELECT * FROM complaints ORDER BY id').all(),
-    events: (db.prepare('SELECT count(*) AS n FROM complaint_events').get() as { n: number }).n,
-    plans: db.prepare('SELECT * FROM inspection_plans ORDER BY id').all(),
-    outbox: (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,
-  }
-  db.close()
-  return state
+/** The follow-up's rows and the outbox: what a refusal must not touch. */
+const FOLLOW_UP_STATE = {
+  tickets: 'SELECT id, status, closed_at FROM tickets ORDER BY id',
+  visits: 'SELECT * FROM return_visits ORDER BY id',
+  complaints: 'SELECT * FROM complaints ORDER BY id',
+  events: 'SELECT count(*) AS n FROM complaint_events',
+  plans: 'SELECT * FROM inspection_plans ORDER BY id',
+  outbox: 'SELECT count(*) AS n FROM outbox',
 }
-async function refused(desk: Desk, call: Promise<unknown>): Promise<string> {
-  const before = snapshot(desk)
-  const err = await failure(call)
-  expect(['rule', 'validation']).toContain(err.code)
-  expect(snapshot(desk)).toEqual(before)
-  return err.code === 'validation' ? (err.issues ?? []).map((i) => translate(zhCN, i.key, i.params)).join('；') : err.message
-}
+const refused = (desk: Desk, call: Promise<unknown>) => refusedLeaving(desk, FOLLOW_UP_STATE, call)
 
 /** A desk whose clock the test moves. */
 async function clockDesk(start = TEST_NOW) {

@@ -2,7 +2,7 @@
 // off, a USB stick left with it, the receipt's preview), two more already at the bench owe their customers a
 // call (one overdue, which comes first and turns the nav badge red); the overdue one is told; the laptop,
 // closed out, is handed over after the receipt is checked, two checks and a signature on paper.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { SCREENS, newDataDir, startHost, type Host } from './host'
 
 const PORT = 5312
@@ -13,11 +13,6 @@ test.afterEach(async () => {
   await host?.stop()
 })
 
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const body = await (await page.request.post(`${host.url}/api/call`, { data: { method, input } })).json()
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
-  return body.value as T
-}
 
 test('a carry-in is taken in, its late call told and it is handed over against its receipt', async ({ page }) => {
   host = await startHost(newDataDir(), PORT, { DESK_NOW: NOW })
@@ -27,11 +22,11 @@ test('a carry-in is taken in, its late call told and it is handed over against i
   await page.getByRole('button', { name: /^送修/ }).click()
   await expect(page.getByTestId('ci-empty')).toContainText('柜台现在没有送修机器')
 
-  const [customer] = await call<{ id: string }[]>(page, 'customers.lookup', { text: '13888000001' })
-  const card = await call<{ assets: { id: string; category: string; brand: string; model: string }[] }>(page, 'customers.card', { id: customer!.id })
+  const [customer] = await host.call<{ id: string }[]>('customers.lookup', { text: '13888000001' })
+  const card = await host.call<{ assets: { id: string; category: string; brand: string; model: string }[] }>('customers.card', { id: customer!.id })
   const laptop = card.assets.find((a) => a.category === 'laptop')!
   const draft = { customerId: customer!.id, reporterName: '吴燕超', reporterPhone: '13888000001', faultLevel: 'general', channel: 'walk_in', serviceMode: 'carry_in' }
-  const ticket = await call<{ id: string; number: string }>(page, 'ticket.create', { ...draft, assetId: laptop.id, faultDescription: '开机无显示，电源灯亮', category: 'laptop' })
+  const ticket = await host.call<{ id: string; number: string }>('ticket.create', { ...draft, assetId: laptop.id, faultDescription: '开机无显示，电源灯亮', category: 'laptop' })
 
   // 收机登记: by the ticket number, the device from its asset, the laptop kit ticked, an extra item, condition
   await page.getByTestId('ci-open-intake').click()
@@ -53,8 +48,8 @@ test('a carry-in is taken in, its late call told and it is handed over against i
 
   // two already at the bench: promised tomorrow (call today) and today (the call was due yesterday)
   for (const [promisedOn, tag] of [['2026-11-21', 'WH-0002'], ['2026-11-20', 'WH-0003']] as const) {
-    const t = await call<{ id: string }>(page, 'ticket.create', { ...draft, assetId: null, faultDescription: '打印机卡纸', category: 'printer' })
-    await call(page, 'carryIn.intake', { ticketId: t.id, tagNumber: tag, device: { category: 'printer', brand: '惠普', model: 'P1108', serial: '' }, accessories: [], conditionNote: '', promisedOn })
+    const t = await host.call<{ id: string }>('ticket.create', { ...draft, assetId: null, faultDescription: '打印机卡纸', category: 'printer' })
+    await host.call('carryIn.intake', { ticketId: t.id, tagNumber: tag, device: { category: 'printer', brand: '惠普', model: 'P1108', serial: '' }, accessories: [], conditionNote: '', promisedOn })
   }
   const rows = page.getByTestId('ci-row')
   await expect(rows).toHaveCount(3)
@@ -78,8 +73,8 @@ test('a carry-in is taken in, its late call told and it is handed over against i
   await expect(page.getByTestId('ci-detail')).toContainText('比标配少：电池')
   await page.getByTestId('ci-step-repairing').click()
   await expect(page.getByTestId('ci-detail')).toContainText('检测维修中')
-  const [engineer] = await call<{ id: string }[]>(page, 'engineers.list', {})
-  await call(page, 'ticket.closeOut', { ticketId: ticket.id, engineerId: engineer!.id, cause: '内存接触不良', fix: '清洁内存金手指', advice: '', dataBackedUp: true, signature: { kind: 'paper', signer: '' } })
+  const [engineer] = await host.call<{ id: string }[]>('engineers.list', {})
+  await host.call('ticket.closeOut', { ticketId: ticket.id, engineerId: engineer!.id, cause: '内存接触不良', fix: '清洁内存金手指', advice: '', dataBackedUp: true, signature: { kind: 'paper', signer: '' } })
   await page.getByTestId('ci-pick-up').click()
   const pickUp = page.getByRole('dialog')
   await pickUp.getByLabel('取机凭证号（扫描或输入）').fill('QJ-NOT-THIS')
@@ -88,14 +83,14 @@ test('a carry-in is taken in, its late call told and it is handed over against i
   await expect(pickUp.getByText('与这台机器不符')).toBeVisible()
   await expect(pickUp.getByText('取机前须当着客户面复验两次以上')).toBeVisible()
   await expect(pickUp.getByText('请让客户在屏幕上签字')).toBeVisible()
-  const receipt = (await call<{ ticketId: string; number: string }[]>(page, 'carryIn.list', {})).find((c) => c.ticketId === ticket.id)!.number
+  const receipt = (await host.call<{ ticketId: string; number: string }[]>('carryIn.list', {})).find((c) => c.ticketId === ticket.id)!.number
   await pickUp.getByLabel('取机凭证号（扫描或输入）').fill(receipt.toLowerCase())
   await pickUp.getByTestId('ci-check-2').check()
   await pickUp.getByText('客户签字于纸质单', { exact: true }).click()
   await pickUp.getByTestId('ci-pickup-save').click()
   await expect(page.locator('.toast')).toContainText('WH-0001 已取机')
   await expect(rows).toHaveCount(2)
-  const tickets = await call<{ status: string }>(page, 'tickets.get', { id: ticket.id })
+  const tickets = await host.call<{ status: string }>('tickets.get', { id: ticket.id })
   expect(tickets.status).toBe('closed')
   expect(problems).toEqual([])
 })

@@ -20,12 +20,6 @@ test.afterEach(async () => {
   await host?.stop()
 })
 
-async function call<T>(page: Page, method: string, input: object): Promise<T> {
-  const res = await page.request.post(`${host.url}/api/call`, { data: { method, input } })
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
-  return body.value
-}
 
 /** Draws a signature on the pad with the mouse: two strokes. */
 async function sign(page: Page, testId: string): Promise<void> {
@@ -53,7 +47,7 @@ test('the dispatcher closes out a job with a disk swapped and a drawn signature,
   await page.goto(host.url)
 
   // the engineer 刘平 holds one 500 GB disk; the hospital's old laptop fails and he is sent, and arrives
-  const { id, number } = await call<{ id: string; number: string }>(page, 'ticket.create', {
+  const { id, number } = await host.call<{ id: string; number: string }>('ticket.create', {
     customerId: 'st-wh-cus-0001',
     reporterPhone: '13888000001',
     assetId: LAPTOP_2022,
@@ -63,8 +57,8 @@ test('the dispatcher closes out a job with a disk swapped and a drawn signature,
     channel: 'phone',
     serviceMode: 'onsite',
   })
-  await call(page, 'ticket.assign', { ticketId: id, engineerId: 'st-wh-eng-01', appointmentStart: '2026-11-20T01:30:00.000Z', appointmentEnd: '2026-11-20T02:30:00.000Z' })
-  await call(page, 'ticket.arrive', { ticketId: id })
+  await host.call('ticket.assign', { ticketId: id, engineerId: 'st-wh-eng-01', appointmentStart: '2026-11-20T01:30:00.000Z', appointmentEnd: '2026-11-20T02:30:00.000Z' })
+  await host.call('ticket.arrive', { ticketId: id })
 
   await showTickets(page)
   await page.getByLabel('搜索工单').fill(number)
@@ -117,7 +111,7 @@ test('the dispatcher closes out a job with a disk swapped and a drawn signature,
   await page.keyboard.press('Escape')
 
   // a carry-in at the counter, taken in from its ticket: the take-in receipt prints
-  const carry = await call<{ id: string; number: string }>(page, 'ticket.create', {
+  const carry = await host.call<{ id: string; number: string }>('ticket.create', {
     customerId: 'st-wh-cus-0001',
     reporterPhone: '13888000001',
     assetId: LAPTOP_2022,

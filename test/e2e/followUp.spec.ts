@@ -2,7 +2,7 @@
 // (Wednesday, over the weekend); the visitor's survey is dissatisfied, which opens a complaint filled in
 // from the ticket; the complaint is taken through every step to its closing; Monday's station report and
 // the dashboard count it. Screenshots of the due visits, the complaint, the register and the dashboard.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { SCREENS, newDataDir, startHost, type Host } from './host'
 import { TICKET_DRAFT } from '../fixtures'
 
@@ -14,11 +14,6 @@ test.afterEach(async () => {
   await host?.stop()
 })
 
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const body = await (await page.request.post(`${host.url}/api/call`, { data: { method, input } })).json()
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
-  return body.value as T
-}
 
 type Report = { complaints: { opened: number; closed: number }; visits: { dissatisfied: number } }
 
@@ -31,11 +26,11 @@ test('a closed job owes its visit in 3 working days; a dissatisfied survey opens
   await page.goto(host.url)
 
   // the job: 刘平 at the customer's printer, closed out with the customer signing the paper slip
-  const { id, number } = await call<{ id: string; number: string }>(page, 'ticket.create', TICKET_DRAFT)
-  await call(page, 'ticket.assign', { ticketId: id, engineerId: 'st-wh-eng-01', appointmentStart: '2026-11-20T01:00:00.000Z', appointmentEnd: '2026-11-20T02:00:00.000Z' })
-  await call(page, 'ticket.arrive', { ticketId: id })
-  const before = await call<Report>(page, 'reports.station', { day: '2026-11-23' })
-  await call(page, 'ticket.closeOut', {
+  const { id, number } = await host.call<{ id: string; number: string }>('ticket.create', TICKET_DRAFT)
+  await host.call('ticket.assign', { ticketId: id, engineerId: 'st-wh-eng-01', appointmentStart: '2026-11-20T01:00:00.000Z', appointmentEnd: '2026-11-20T02:00:00.000Z' })
+  await host.call('ticket.arrive', { ticketId: id })
+  const before = await host.call<Report>('reports.station', { day: '2026-11-23' })
+  await host.call('ticket.closeOut', {
     ticketId: id,
     engineerId: 'st-wh-eng-01',
     arrivedAt: '2026-11-20T01:40:00.000Z',
@@ -105,7 +100,7 @@ test('a closed job owes its visit in 3 working days; a dissatisfied survey opens
   await page.screenshot({ path: `${SCREENS}/followup-register.png`, fullPage: true })
 
   // the ticket itself shows its visit and complaint
-  const follow = await call<{ visits: { kind: string; standing: string }[]; complaints: { status: string }[] }>(page, 'visits.ofTicket', { ticketId: id })
+  const follow = await host.call<{ visits: { kind: string; standing: string }[]; complaints: { status: string }[] }>('visits.ofTicket', { ticketId: id })
   expect(follow.visits.find((v) => v.kind === 'level1')!.standing).toBe('done')
   expect(follow.complaints.map((c) => c.status)).toEqual(['closed'])
 

@@ -9,6 +9,8 @@ export const SCREENS = 'test-results/screens'
 export interface Host {
   url: string
   dataDir: string
+  /** A desk call over the host's HTTP API, as the renderer makes it (for a test's setup and checks). */
+  call<T>(method: string, input: unknown): Promise<T>
   stop(): Promise<void>
 }
 
@@ -44,6 +46,12 @@ export async function startHost(dataDir: string, port: number, env: Record<strin
   return {
     url,
     dataDir,
+    call: async <T>(method: string, input: unknown) => {
+      const res = await fetch(`${url}/api/call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) })
+      const body = (await res.json()) as { ok: boolean; value: T; error?: unknown }
+      if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
+      return body.value
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         if (child.exitCode !== null) return resolve()

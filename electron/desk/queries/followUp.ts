@@ -39,10 +39,13 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
   const doneVisits = db.prepare(`${VISIT_SQL} WHERE (? IS NULL OR v.station_id = ?) AND v.status = 'done' AND (v.kind = 'level2') = ? ORDER BY v.done_at DESC LIMIT 500`)
   const visitsOfTicket = db.prepare(`${VISIT_SQL} WHERE v.ticket_id = ? ORDER BY v.due_at`)
   const complaintsOfTicket = db.prepare(`${COMPLAINT_SQL} WHERE k.ticket_id = ? ORDER BY k.received_at`)
-  const complaintById = db.prepare(`
-    SELECT k.*, c.unit_name AS unitName, t.number AS ticketNumber, e.name AS engineerName, cb.name AS closedByName, cr.name AS createdByName
-    FROM complaints k JOIN customers c ON c.id = k.customer_id LEFT JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users e ON e.id = k.engineer_id
-    LEFT JOIN users cb ON cb.id = k.closed_by LEFT JOIN users cr ON cr.id = k.created_by WHERE k.id = ?`)
+  // the register's row and the record's other fields
+  const complaintById = db.prepare(`${COMPLAINT_SQL.replace(
+    'FROM complaints k',
+    `, k.station_id AS stationId, k.visit_id AS visitId, k.findings, k.resolution, k.replied_on AS repliedOn, k.reaction, k.reply_note AS replyNote,
+       k.corrective, k.preventive, cb.name AS closedByName, coalesce(cr.name, k.created_by) AS createdByName
+     FROM complaints k LEFT JOIN users cb ON cb.id = k.closed_by LEFT JOIN users cr ON cr.id = k.created_by`,
+  )} WHERE k.id = ?`)
   const eventsOf = db.prepare('SELECT ev.id, ev.at, ev.kind, coalesce(u.name, ev.actor_id) AS actorName, ev.data FROM complaint_events ev LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.complaint_id = ? ORDER BY ev.at, ev.id')
   const visitById = db.prepare('SELECT id, kind, overall, timeliness, attitude, quality, comment FROM return_visits WHERE id = ?')
   const plans = db.prepare(`
@@ -70,7 +73,7 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
     }
   }
 
-  function complaintOf(r: ComplaintRead, nowAt: string): ComplaintSummary {
+  function complaintOf<R extends ComplaintRead>(r: R, nowAt: string): R & Pick<ComplaintSummary, 'nextStep' | 'escalation'> {
     return { ...r, nextStep: nextStep(r.status), escalation: complaintEscalation(r, nowAt) }
   }
 
@@ -138,45 +141,13 @@ export function followUpQueries(db: Db, rules: RulesReader, now: () => Date) {
     },
 
     complaint(id: string, stationId: string | null): ComplaintDetail {
-      const r = complaintById.get(id) as (Record<string, unknown> & { station_id: string }) | undefined
-      if (!r || (stationId !== null && r.station_id !== stationId)) throw ruleError('errors.complaint.notFound')
-      const summary = complaintOf(
-        {
-          id: r.id as string,
-          number: r.number as string,
-          receivedAt: r.received_at as string,
-          customerId: r.customer_id as string,
-          unitName: r.unitName as string,
-          complainantName: r.complainant_name as string,
-          complainantPhone: r.complainant_phone as string,
-          channel: r.channel as ComplaintSummary['channel'],
-          category: r.category as ComplaintCategory,
-          severity: r.severity as ComplaintSummary['severity'],
-          description: r.description as string,
-          status: r.status as ComplaintSummary['status'],
-          ticketId: r.ticket_id as string | null,
-          ticketNumber: r.ticketNumber as string | null,
-          engineerId: r.engineer_id as string | null,
-          engineerName: r.engineerName as string | null,
-          dueOn: r.due_on as string,
-          dueAt: r.due_at as string,
-          hqAt: r.hq_at as string,
-          closedAt: r.closed_at as string | null,
-        },
-        nowIso(),
-      )
-      const visit = r.visit_id ? (visitById.get(r.visit_id) as { id: string; kind: VisitKind; overall: number | null; timeliness: number; attitude: number; quality: number; comment: string } | undefined) : undefined
+      type DetailRead = ComplaintRead & Omit<ComplaintDetail, keyof ComplaintSummary | 'visit' | 'events'> & { stationId: string; visitId: string | null }
+      const r = complaintById.get(id) as DetailRead | undefined
+      if (!r || (stationId !== null && r.stationId !== stationId)) throw ruleError('errors.complaint.notFound')
+      const { stationId: _station, visitId, ...row } = r
+      const visit = visitId ? (visitById.get(visitId) as { id: string; kind: VisitKind; overall: number | null; timeliness: number; attitude: number; quality: number; comment: string } | undefined) : undefined
       return {
-        ...summary,
-        findings: r.findings as string,
-        resolution: r.resolution as string,
-        repliedOn: r.replied_on as string | null,
-        reaction: r.reaction as ComplaintDetail['reaction'],
-        replyNote: r.reply_note as string,
-        corrective: r.corrective as string,
-        preventive: r.preventive as string,
-        closedByName: r.closedByName as string | null,
-        createdByName: (r.createdByName as string | null) ?? (r.created_by as string),
+        ...complaintOf(row, nowIso()),
         visit: visit ? { id: visit.id, kind: visit.kind, scores: visit.overall === null ? null : { overall: visit.overall, timeliness: visit.timeliness, attitude: visit.attitude, quality: visit.quality }, comment: visit.comment } : null,
         events: (eventsOf.all(id) as { id: string; at: string; kind: string; actorName: string; data: string }[]).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })),
       }
